@@ -1,0 +1,10 @@
+# One INTERFACE target carries the project's warning and language flags (STYLE.md §1).
+add_library(cartpress_compiler_options INTERFACE)
+add_library(cartpress::compiler_options ALIAS cartpress_compiler_options)
+target_compile_options(cartpress_compiler_options INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+    -Wno-missing-field-initializers
+    $<$<BOOL:${CARTPRESS_WERROR}>:-Werror>)
+target_compile_definitions(cartpress_compiler_options INTERFACE
+    CARTPRESS_VERSION="${PROJECT_VERSION}")
+option(CARTPRESS_WERROR "Treat warnings as errors" ON)

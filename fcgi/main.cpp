@@ -1,0 +1,162 @@
+// cartpress-fcgi: the FastCGI host process. The only code that includes libfcgi's headers
+// lives in this folder.
+
+#include <fcgiapp.h>
+#include <grp.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cartpress/app/app.hpp>
+#include <cartpress/config/settings.hpp>
+#include <cartpress/core/log.hpp>
+#include <cartpress/plugins/cartpress_ops/cartpress_ops_plugin.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include "fcgi_request.hpp"
+
+namespace {
+
+using namespace cartpress;
+
+std::atomic<bool> g_stopping{false};
+
+void serve(const app::App& app, int listen_fd) {
+    db::ThreadGuard driver_thread;
+    app::Worker worker(app);
+    FCGX_Request request;
+    FCGX_InitRequest(&request, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+    while (!g_stopping.load()) {
+        if (FCGX_Accept_r(&request) < 0) {
+            if (g_stopping.load()) break;
+            continue;  // interrupted or a client that vanished before we accepted
+        }
+        fcgi::FcgiRequest wrapped(request);
+        const http::Response response = app.handle(wrapped, worker);
+        fcgi::write_response(request, response);
+        FCGX_Finish_r(&request);
+    }
+    FCGX_Free(&request, 1);
+}
+
+core::LogLevel log_level(config::LogLevel level) {
+    switch (level) {
+        case config::LogLevel::kDebug: return core::LogLevel::kDebug;
+        case config::LogLevel::kInfo: return core::LogLevel::kInfo;
+        case config::LogLevel::kWarn: return core::LogLevel::kWarn;
+        case config::LogLevel::kError: return core::LogLevel::kError;
+    }
+    return core::LogLevel::kInfo;
+}
+
+// A unix socket path or 127.0.0.1:PORT; never a bare ":PORT", which libfcgi binds to all
+// interfaces.
+bool is_allowed_listen_address(const std::string& socket) {
+    if (socket.empty()) return false;
+    if (socket.find(':') == std::string::npos) return true;  // a filesystem path
+    return socket.rfind("127.", 0) == 0 || socket.rfind("localhost:", 0) == 0;
+}
+
+int open_listen_socket(const config::Settings& s) {
+    const bool is_path = s.socket.find(':') == std::string::npos;
+    if (is_path) ::unlink(s.socket.c_str());  // a stale socket from a killed run
+    const int fd = FCGX_OpenSocket(s.socket.c_str(), s.listen_backlog);
+    if (fd < 0) return -1;
+    if (is_path) {
+        if (!s.socket_group.empty()) {
+            if (const group* g = ::getgrnam(s.socket_group.c_str())) {
+                if (::chown(s.socket.c_str(), static_cast<uid_t>(-1), g->gr_gid) != 0) {
+                    core::log_warn("could not give the socket to group " + s.socket_group);
+                }
+            } else {
+                core::log_warn("unknown socket_group " + s.socket_group);
+            }
+        }
+        ::chmod(s.socket.c_str(), s.socket_mode);
+    }
+    return fd;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    auto loaded = config::load_settings(args);
+    if (!loaded) {
+        std::cerr << "cartpress: " << loaded.error() << "\n";
+        return 2;
+    }
+    config::Settings settings = std::move(*loaded);
+    switch (settings.action) {
+        case config::Action::kHelp: std::cout << config::usage_text(); return 0;
+        case config::Action::kVersion: std::cout << config::version_text() << "\n"; return 0;
+        case config::Action::kCheck: std::cout << config::describe_settings(settings); return 0;
+        case config::Action::kRun: break;
+    }
+    core::log_set_level(log_level(settings.log.level));
+    if (!settings.log.file.empty() && !core::log_set_file(settings.log.file.c_str())) {
+        std::cerr << "cartpress: cannot open log file " << settings.log.file << "\n";
+        return 2;
+    }
+    for (const auto& w : settings.warnings) core::log_warn(w);
+    if (!is_allowed_listen_address(settings.socket)) {
+        core::log_error("socket must be a unix socket path or a 127.0.0.1:PORT address");
+        return 2;
+    }
+
+    if (FCGX_Init() != 0) {
+        core::log_error("FCGX_Init failed");
+        return 1;
+    }
+    const int listen_fd = open_listen_socket(settings);
+    if (listen_fd < 0) {
+        core::log_error("cannot listen on " + settings.socket);
+        return 1;
+    }
+
+    // Block the stop signals in every thread (after FCGX_Init, which installs its own handler
+    // for SIGTERM) and wait for them here: workers never see a signal mid-request.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+
+    const core::SystemClock clock;
+    db::initialize_driver();
+    app::App app(settings, clock);
+    app.add_plugin(plugins::cartpress_ops::make_cartpress_ops_plugin(app.plugin_context()));
+    app.start();
+
+    if (!settings.pid_file.empty()) {
+        std::ofstream(settings.pid_file) << ::getpid() << "\n";
+    }
+    const int threads = settings.worker_threads();
+    std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(threads));
+    for (int i = 0; i < threads; ++i) workers.emplace_back(serve, std::cref(app), listen_fd);
+    core::log_info("listening on " + settings.socket + " with " + std::to_string(threads) +
+                   " worker threads");
+
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    core::log_info("signal " + std::to_string(received) + ": finishing in-flight requests");
+    g_stopping = true;
+    FCGX_ShutdownPending();
+    // Wakes the workers blocked in accept(); one busy with a request finishes it first.
+    ::shutdown(listen_fd, SHUT_RDWR);
+    for (auto& t : workers) t.join();
+    ::close(listen_fd);
+    if (settings.socket.find(':') == std::string::npos) ::unlink(settings.socket.c_str());
+    if (!settings.pid_file.empty()) ::unlink(settings.pid_file.c_str());
+    core::log_info("stopped");
+    return 0;
+}

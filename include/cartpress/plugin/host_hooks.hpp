@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cartpress/auth/current_user.hpp>
+#include <cartpress/plugin/hooks.hpp>
+#include <cartpress/rest/request_context.hpp>
+#include <cartpress/rest/rest_error.hpp>
+#include <cartpress/rest/rest_request.hpp>
+#include <cartpress/rest/rest_response.hpp>
+#include <optional>
+
+namespace cartpress::plugin {
+
+// The host's hooks, one member each, named after their WordPress twins: a typo is a compile
+// error. Plugins add callbacks in register_hooks(); plugins keep their own hooks in their own
+// structs of Filter/Action members.
+struct HostHooks {
+    // Who the request runs as. Application passwords sit at priority 20, as in WordPress.
+    Filter<auth::CurrentUser, const rest::RestRequest&, rest::RequestContext&>
+        determine_current_user;
+    // An error here ends the request before routing (application-password errors at 90).
+    Filter<std::optional<rest::RestError>, const rest::RestRequest&, rest::RequestContext&>
+        rest_authentication_errors;
+    // Runs after the handler, before WordPress's headers and _fields/_envelope.
+    Filter<rest::RestResponse, const rest::RestRequest&, rest::RequestContext&>
+        rest_post_dispatch;
+    // After the response is built (for metrics, audit).
+    Action<const rest::RestRequest&, int, rest::RequestContext&> cartpress_request_done;
+};
+
+}  // namespace cartpress::plugin

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace cartpress::site {
+
+// One role of <prefix>user_roles: its capabilities with their stored truth value.
+struct RoleDefinition {
+    std::string name;
+    std::map<std::string, bool> capabilities;
+};
+
+// The WordPress options the host reads (wordpress-rest.md §1.3), as of one load.
+struct SiteOptions {
+    std::string siteurl;
+    std::string home;
+    std::string blogname;
+    std::string blogdescription;
+    std::string gmt_offset = "0";
+    std::string timezone_string;
+    std::int64_t page_for_posts = 0;
+    std::int64_t page_on_front = 0;
+    std::string show_on_front = "posts";
+    std::string permalink_structure;
+    std::string blog_charset = "UTF-8";
+    std::int64_t db_version = 0;
+    bool using_application_passwords = false;
+    std::unordered_map<std::string, RoleDefinition> roles;
+    bool loaded = false;  // false: the database could not be read; values are defaults
+
+    // <home>/wp-json/ or <home>/index.php?rest_route=/ (§2).
+    std::string rest_root(const std::string& rest_prefix) const;
+    // The REST URL of a route such as "/cartpress/v1/status".
+    std::string rest_url(const std::string& rest_prefix, const std::string& route) const;
+    // Charset for Content-Type: utf8/UTF8 → UTF-8.
+    std::string content_charset() const;
+};
+
+}  // namespace cartpress::site

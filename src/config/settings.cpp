@@ -270,12 +270,11 @@ KeyInfo string_key(std::string key, std::string default_value, std::string Setti
 
 KeyInfo int_key(std::string key, std::string default_value, int Settings::*member, int min,
                 int max) {
-    return KeyInfo{
-        std::move(key), std::move(default_value), false,
-        [member, min, max](Settings& s, std::string_view v) {
-            return set_int(s.*member, v, min, max);
-        },
-        [member](const Settings& s) { return std::to_string(s.*member); }};
+    return KeyInfo{std::move(key), std::move(default_value), false,
+                   [member, min, max](Settings& s, std::string_view v) {
+                       return set_int(s.*member, v, min, max);
+                   },
+                   [member](const Settings& s) { return std::to_string(s.*member); }};
 }
 
 template <class Enum>
@@ -305,9 +304,10 @@ const std::vector<KeyInfo>& keys() {
                          return {};
                      },
                      [](const Settings& s) { return s.socket; }});
-        k.push_back({"socket_mode", "0660", false,
-                     [](Settings& s, std::string_view v) { return set_socket_mode(s.socket_mode, v); },
-                     [](const Settings& s) { return octal_text(s.socket_mode); }});
+        k.push_back(
+            {"socket_mode", "0660", false,
+             [](Settings& s, std::string_view v) { return set_socket_mode(s.socket_mode, v); },
+             [](const Settings& s) { return octal_text(s.socket_mode); }});
         k.push_back(string_key("socket_group", "", &Settings::socket_group));
         k.push_back({"threads", "0", false,
                      [](Settings& s, std::string_view v) {
@@ -316,13 +316,39 @@ const std::vector<KeyInfo>& keys() {
                      },
                      [](const Settings& s) { return std::to_string(s.threads); }});
         k.push_back(int_key("listen_backlog", "128", &Settings::listen_backlog, 1, 65535));
+        k.push_back(string_key("pid_file", "", &Settings::pid_file));
         k.push_back(string_key("wp_config", "", &Settings::wp_config));
+        k.push_back(
+            {"table_prefix", "wp_", false,
+             [](Settings& s, std::string_view v) { return set_table_prefix(s.table_prefix, v); },
+             [](const Settings& s) { return s.table_prefix; }});
+        k.push_back(choice_key("environment_type", "production", &Settings::environment_type,
+                               kEnvironmentNames));
+        k.push_back({"wp.home", "", false,
+                     [](Settings& s, std::string_view v) -> Status {
+                         s.wp.home = untrailingslash(v);
+                         return {};
+                     },
+                     [](const Settings& s) { return s.wp.home; }});
+        k.push_back({"wp.siteurl", "", false,
+                     [](Settings& s, std::string_view v) -> Status {
+                         s.wp.siteurl = untrailingslash(v);
+                         return {};
+                     },
+                     [](const Settings& s) { return s.wp.siteurl; }});
+        k.push_back({"wp.cookiehash", "", false,
+                     [](Settings& s, std::string_view v) -> Status {
+                         s.wp.cookiehash = std::string(v);
+                         return {};
+                     },
+                     [](const Settings& s) { return s.wp.cookiehash; }});
         k.push_back({"db.host", "localhost", false,
                      [](Settings& s, std::string_view v) { return set_db_host(s.db.host, v); },
                      [](const Settings& s) { return s.db.host; }});
-        k.push_back({"db.port", "3306", false,
-                     [](Settings& s, std::string_view v) { return set_int(s.db.port, v, 1, 65535); },
-                     [](const Settings& s) { return std::to_string(s.db.port); }});
+        k.push_back(
+            {"db.port", "3306", false,
+             [](Settings& s, std::string_view v) { return set_int(s.db.port, v, 1, 65535); },
+             [](const Settings& s) { return std::to_string(s.db.port); }});
         k.push_back({"db.socket", "", false,
                      [](Settings& s, std::string_view v) -> Status {
                          if (auto r = check_unix_path(v); !r) return r;
@@ -354,11 +380,12 @@ const std::vector<KeyInfo>& keys() {
                          return set_int(s.db.idle_ping_seconds, v, 0, 86400);
                      },
                      [](const Settings& s) { return std::to_string(s.db.idle_ping_seconds); }});
-        k.push_back({"table_prefix", "wp_", false,
-                     [](Settings& s, std::string_view v) {
-                         return set_table_prefix(s.table_prefix, v);
-                     },
-                     [](const Settings& s) { return s.table_prefix; }});
+        k.push_back(int_key("options_cache_seconds", "30", &Settings::options_cache_seconds, 0,
+                            kMaxOptionsCacheSeconds));
+        k.push_back(
+            {"rest_prefix", "wp-json", false,
+             [](Settings& s, std::string_view v) { return set_rest_prefix(s.rest_prefix, v); },
+             [](const Settings& s) { return s.rest_prefix; }});
         k.push_back({"max_body_bytes", "1048576", false,
                      [](Settings& s, std::string_view v) -> Status {
                          auto n = parse_integer(v, 0, kMaxBodyBytes);
@@ -367,23 +394,25 @@ const std::vector<KeyInfo>& keys() {
                          return {};
                      },
                      [](const Settings& s) { return std::to_string(s.max_body_bytes); }});
-        k.push_back({"rest_prefix", "wp-json", false,
-                     [](Settings& s, std::string_view v) { return set_rest_prefix(s.rest_prefix, v); },
-                     [](const Settings& s) { return s.rest_prefix; }});
-        k.push_back(choice_key("environment_type", "production", &Settings::environment_type,
-                               kEnvironmentNames));
-        k.push_back({"auth.surface_app_password_errors", "false", false,
-                     [](Settings& s, std::string_view v) {
-                         return set_bool(s.auth.surface_app_password_errors, v);
-                     },
-                     [](const Settings& s) { return bool_text(s.auth.surface_app_password_errors); }});
-        k.push_back({"auth.force_app_passwords_available", "false", false,
-                     [](Settings& s, std::string_view v) {
-                         return set_bool(s.auth.force_app_passwords_available, v);
-                     },
-                     [](const Settings& s) {
-                         return bool_text(s.auth.force_app_passwords_available);
-                     }});
+        k.push_back({"jsonp.enabled", "true", false,
+                     [](Settings& s, std::string_view v) { return set_bool(s.jsonp.enabled, v); },
+                     [](const Settings& s) { return bool_text(s.jsonp.enabled); }});
+        k.push_back(
+            {"cors.allowed_origins", "*", false,
+             [](Settings& s, std::string_view v) { return set_cors(s.cors.allowed_origins, v); },
+             [](const Settings& s) { return join(s.cors.allowed_origins, ","); }});
+        k.push_back(
+            {"auth.surface_app_password_errors", "false", false,
+             [](Settings& s, std::string_view v) {
+                 return set_bool(s.auth.surface_app_password_errors, v);
+             },
+             [](const Settings& s) { return bool_text(s.auth.surface_app_password_errors); }});
+        k.push_back(
+            {"auth.force_app_passwords_available", "false", false,
+             [](Settings& s, std::string_view v) {
+                 return set_bool(s.auth.force_app_passwords_available, v);
+             },
+             [](const Settings& s) { return bool_text(s.auth.force_app_passwords_available); }});
         k.push_back({"auth.hash_format", "auto", false,
                      [](Settings& s, std::string_view v) -> Status {
                          auto i = parse_choice(v, kHashFormatNames);
@@ -399,19 +428,20 @@ const std::vector<KeyInfo>& keys() {
                          return set_int(s.auth.max_failures, v, 0, 1000000);
                      },
                      [](const Settings& s) { return std::to_string(s.auth.max_failures); }});
-        k.push_back({"auth.failure_window_seconds", "300", false,
-                     [](Settings& s, std::string_view v) {
-                         return set_int(s.auth.failure_window_seconds, v, 1, 86400);
-                     },
-                     [](const Settings& s) { return std::to_string(s.auth.failure_window_seconds); }});
-        k.push_back({"jsonp.enabled", "true", false,
-                     [](Settings& s, std::string_view v) { return set_bool(s.jsonp.enabled, v); },
-                     [](const Settings& s) { return bool_text(s.jsonp.enabled); }});
-        k.push_back({"cors.allowed_origins", "*", false,
-                     [](Settings& s, std::string_view v) {
-                         return set_cors(s.cors.allowed_origins, v);
-                     },
-                     [](const Settings& s) { return join(s.cors.allowed_origins, ","); }});
+        k.push_back(
+            {"auth.failure_window_seconds", "300", false,
+             [](Settings& s, std::string_view v) {
+                 return set_int(s.auth.failure_window_seconds, v, 1, 86400);
+             },
+             [](const Settings& s) { return std::to_string(s.auth.failure_window_seconds); }});
+        for (const auto& [name, member] : salt_members()) {
+            k.push_back({"salt." + name, "", true,
+                         [member = member](Settings& s, std::string_view v) -> Status {
+                             s.salt.*member = std::string(v);
+                             return {};
+                         },
+                         [member = member](const Settings& s) { return s.salt.*member; }});
+        }
         k.push_back({"log.level", "info", false,
                      [](Settings& s, std::string_view v) -> Status {
                          auto i = parse_choice(v, kLogLevelNames);
@@ -428,35 +458,6 @@ const std::vector<KeyInfo>& keys() {
                          return {};
                      },
                      [](const Settings& s) { return s.log.file; }});
-        k.push_back(string_key("pid_file", "", &Settings::pid_file));
-        k.push_back(int_key("options_cache_seconds", "30", &Settings::options_cache_seconds, 0,
-                            kMaxOptionsCacheSeconds));
-        for (const auto& [name, member] : salt_members()) {
-            k.push_back({"salt." + name, "", true,
-                         [member = member](Settings& s, std::string_view v) -> Status {
-                             s.salt.*member = std::string(v);
-                             return {};
-                         },
-                         [member = member](const Settings& s) { return s.salt.*member; }});
-        }
-        k.push_back({"wp.home", "", false,
-                     [](Settings& s, std::string_view v) -> Status {
-                         s.wp.home = untrailingslash(v);
-                         return {};
-                     },
-                     [](const Settings& s) { return s.wp.home; }});
-        k.push_back({"wp.siteurl", "", false,
-                     [](Settings& s, std::string_view v) -> Status {
-                         s.wp.siteurl = untrailingslash(v);
-                         return {};
-                     },
-                     [](const Settings& s) { return s.wp.siteurl; }});
-        k.push_back({"wp.cookiehash", "", false,
-                     [](Settings& s, std::string_view v) -> Status {
-                         s.wp.cookiehash = std::string(v);
-                         return {};
-                     },
-                     [](const Settings& s) { return s.wp.cookiehash; }});
         return k;
     }();
     return table;
@@ -629,7 +630,8 @@ core::Result<WpLayer, std::string> wp_config_layer(const std::string& path) {
 
     if (auto v = lookup("DB_NAME", {"db.name"}, true)) add("db.name", *v, "DB_NAME");
     if (auto v = lookup("DB_USER", {"db.user"}, true)) add("db.user", *v, "DB_USER");
-    if (auto v = lookup("DB_PASSWORD", {"db.password"}, true)) add("db.password", *v, "DB_PASSWORD");
+    if (auto v = lookup("DB_PASSWORD", {"db.password"}, true))
+        add("db.password", *v, "DB_PASSWORD");
     if (auto v = lookup("DB_HOST", {"db.host", "db.socket"}, false)) {
         auto parts = split_db_host(*v);
         if (!parts) {
@@ -746,9 +748,9 @@ void apply_salt_rule(Settings& s) {
 }
 
 std::string quote_if_needed(const std::string& value) {
-    const bool needs = !value.empty() && (value.front() == ' ' || value.back() == ' ' ||
-                                          value.front() == '\t' || value.back() == '\t' ||
-                                          value.front() == '"');
+    const bool needs =
+        !value.empty() && (value.front() == ' ' || value.back() == ' ' || value.front() == '\t' ||
+                           value.back() == '\t' || value.front() == '"');
     if (!needs) return value;
     std::string out = "\"";
     for (const char c : value) {

@@ -6,9 +6,6 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <iterator>
-#include <limits>
-#include <sstream>
 #include <vector>
 
 namespace cartpress::config {
@@ -25,13 +22,13 @@ bool is_ident_start(char c) {
 
 bool is_ident_char(char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_hex(char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 int hex_value(char c) {
     if (is_digit(c)) return c - '0';
@@ -87,8 +84,8 @@ struct Token {
 // Longest first, so that "===" is not read as "==" "=".
 constexpr std::string_view kOperators[] = {
     "<<=", ">>=", "**=", "...", "<=>", "===", "!==", "?\?=", "?->", "<<", ">>", "**",
-    "==",  "!=",  "<>",  "<=",  ">=",  "&&",  "||",  "??",  "->",  "=>", "::", "++",
-    "--",  "+=",  "-=",  "*=",  "/=",  ".=",  "%=",  "&=",  "|=",  "^=", "#["};
+    "==",  "!=",  "<>",  "<=",  ">=",  "&&",  "||",  "??",   "->",  "=>", "::", "++",
+    "--",  "+=",  "-=",  "*=",  "/=",  ".=",  "%=",  "&=",   "|=",  "^=", "#["};
 
 class Lexer {
 public:
@@ -179,8 +176,8 @@ private:
             } else if (c == '$' && pos_ + 1 < src_.size() && is_ident_start(src_[pos_ + 1])) {
                 const std::size_t start = pos_++;
                 while (pos_ < src_.size() && is_ident_char(src_[pos_])) ++pos_;
-                emit(Kind::kVariable, std::string(src_.substr(start + 1, pos_ - start - 1)),
-                     false, start);
+                emit(Kind::kVariable, std::string(src_.substr(start + 1, pos_ - start - 1)), false,
+                     start);
             } else if (is_ident_start(c) ||
                        (c == '\\' && pos_ + 1 < src_.size() && is_ident_start(src_[pos_ + 1]))) {
                 lex_identifier();
@@ -297,7 +294,8 @@ private:
         }
         if (n == 'x' && pos_ < src_.size() && is_hex(src_[pos_])) {
             int value = hex_value(src_[pos_++]);
-            if (pos_ < src_.size() && is_hex(src_[pos_])) value = value * 16 + hex_value(src_[pos_++]);
+            if (pos_ < src_.size() && is_hex(src_[pos_]))
+                value = value * 16 + hex_value(src_[pos_++]);
             out += static_cast<char>(value);
             return true;
         }
@@ -679,9 +677,8 @@ private:
     static bool is_assignment(const Token& t) {
         if (t.kind != Kind::kPunct) return false;
         const std::string& s = t.text;
-        return s == "=" ||
-               (s.size() >= 2 && s.back() == '=' && s != "==" && s != "===" && s != "!=" &&
-                s != "!==" && s != "<=" && s != ">=");
+        return s == "=" || (s.size() >= 2 && s.back() == '=' && s != "==" && s != "===" &&
+                            s != "!=" && s != "!==" && s != "<=" && s != ">=");
     }
 
     void if_statement(const Ctx& ctx) {
@@ -802,8 +799,8 @@ private:
     void const_statement(const Ctx& ctx) {
         ++pos_;
         while (peek().kind == Kind::kIdent && is_punct(peek(1), "=")) {
-            const std::string name = namespace_.empty() ? peek().text
-                                                        : namespace_ + "\\" + peek().text;
+            const std::string name =
+                namespace_.empty() ? peek().text : namespace_ + "\\" + peek().text;
             pos_ += 2;
             const std::size_t begin = pos_;
             int depth = 0;
@@ -829,8 +826,7 @@ private:
         ++pos_;
         const auto [begin, end] = skip_group(kConditional);
         const bool shape = end - begin == 1 && t_[begin].kind == Kind::kString &&
-                           t_[begin].literal &&
-                           (is_punct(peek(), "||") || is_word(peek(), "or"));
+                           t_[begin].literal && (is_punct(peek(), "||") || is_word(peek(), "or"));
         if (shape) {
             ++pos_;
             if (at_define_call()) {
@@ -977,7 +973,8 @@ core::Result<WpConfig, std::string> read_wp_config(const std::string& path) {
     char buffer[8192];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kMaxFileBytes) return core::fail(path + ": too large for a wp-config.php");
+        if (text.size() > kMaxFileBytes)
+            return core::fail(path + ": too large for a wp-config.php");
     }
     if (in.bad()) return core::fail(path + ": read error");
     auto config = parse_wp_config(text);

@@ -52,6 +52,7 @@ bool Route::has_params() const {
 std::optional<std::vector<std::pair<std::string, std::string>>> Route::match(
     std::string_view route) const {
     std::vector<std::pair<std::string, std::string>> params;
+    if (route == "/") route = {};  // the index route has no segments
     std::size_t pos = 0;
     for (const auto& seg : segments_) {
         if (pos >= route.size() || route[pos] != '/') return std::nullopt;

@@ -43,7 +43,9 @@ public:
     App(const App&) = delete;
     App& operator=(const App&) = delete;
 
-    plugin::PluginContext plugin_context() { return {settings_, clock_, stats_}; }
+    plugin::PluginContext plugin_context() {
+        return {settings_, clock_, stats_, [this] { options_.invalidate(); }};
+    }
     void add_plugin(std::unique_ptr<plugin::Plugin> plugin);
     void start();
 

@@ -4,13 +4,12 @@
 // defaults < wp-config.php (when a path is given) < the config file (--config) < command-line
 // flags. Keys are listed in cartpress.conf.example at the repository root.
 
+#include <cartpress/core/result.hpp>
 #include <cstddef>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <cartpress/core/result.hpp>
 
 namespace cartpress::config {
 

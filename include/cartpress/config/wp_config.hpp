@@ -4,13 +4,12 @@
 // tokenizes the file and keeps only what is certain without running it.
 
 #include <array>
+#include <cartpress/core/result.hpp>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-
-#include <cartpress/core/result.hpp>
 
 namespace cartpress::config {
 

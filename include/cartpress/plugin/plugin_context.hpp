@@ -4,6 +4,7 @@
 #include <cartpress/config/settings.hpp>
 #include <cartpress/core/clock.hpp>
 #include <chrono>
+#include <functional>
 #include <cstdint>
 #include <string>
 
@@ -21,6 +22,7 @@ struct PluginContext {
     const config::Settings& settings;
     const core::Clock& clock;
     const HostStats& stats;
+    std::function<void()> flush_options;  // drops the process's cached WordPress options
 
     const std::string& table_prefix() const { return settings.table_prefix; }
 };

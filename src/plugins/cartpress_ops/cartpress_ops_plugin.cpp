@@ -28,16 +28,34 @@ public:
 
         rest::Endpoint status_endpoint;
         status_endpoint.methods = {"GET"};
-        status_endpoint.permission = [](const rest::RestRequest&, rest::RequestContext& ctx) {
-            return rest::PermissionResult(ctx.user.can("manage_options"));
-        };
+        status_endpoint.permission = require_manage_options();
         status_endpoint.handler = [this](const rest::RestRequest& r, rest::RequestContext& c) {
             return status(r, c);
         };
         router.add(kNamespace, "status", std::move(status_endpoint));
+
+        // Drops this process's options cache (after an option changed in wp-admin) instead of
+        // waiting for its TTL. Each host process has its own cache.
+        rest::Endpoint flush_endpoint;
+        flush_endpoint.methods = {"POST"};
+        flush_endpoint.permission = require_manage_options();
+        flush_endpoint.handler = [this](const rest::RestRequest&, rest::RequestContext&) {
+            if (ctx_.flush_options) ctx_.flush_options();
+            json::Document d;
+            d.SetObject();
+            d.AddMember("flushed", true, d.GetAllocator());
+            return rest::HandlerResult(rest::RestResponse(std::move(d)));
+        };
+        router.add(kNamespace, "cache/flush", std::move(flush_endpoint));
     }
 
 private:
+    static rest::PermissionCallback require_manage_options() {
+        return [](const rest::RestRequest&, rest::RequestContext& ctx) {
+            return rest::PermissionResult(ctx.user.can("manage_options"));
+        };
+    }
+
     rest::HandlerResult status(const rest::RestRequest&, rest::RequestContext& ctx) const {
         auto version = ctx.db.server_version();
         if (!version) return core::fail(rest::errors::db_unavailable());

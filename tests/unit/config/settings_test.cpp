@@ -67,7 +67,8 @@ std::string wp_config_with(const std::string& db_host, const std::string& extra 
 cfg::Settings load_ok(const std::vector<std::string>& args,
                       const std::vector<cfg::PluginKey>& plugin_keys = {}) {
     auto result = cfg::load_settings(args, plugin_keys);
-    BOOST_TEST_REQUIRE(result.has_value(), "load_settings failed: " << result.error());
+    BOOST_TEST_REQUIRE(result.has_value(),
+                       "load_settings failed: " << (result ? std::string() : result.error()));
     return *result;
 }
 
@@ -168,13 +169,12 @@ BOOST_AUTO_TEST_CASE(reads_wp_config) {
 BOOST_AUTO_TEST_CASE(precedence_wp_config_then_file_then_flags) {
     TempDir dir;
     const std::string wp = dir.write("wp-config.php", kWpConfig);
-    const std::string conf = dir.write("cartpress.conf",
-                                       "wp_config = " + wp +
-                                           "\n"
-                                           "db.name = from_file\n"
-                                           "db.user = file_user\n"
-                                           "socket = /tmp/file.sock\n"
-                                           "threads = 3\n");
+    const std::string conf = dir.write("cartpress.conf", "wp_config = " + wp +
+                                                             "\n"
+                                                             "db.name = from_file\n"
+                                                             "db.user = file_user\n"
+                                                             "socket = /tmp/file.sock\n"
+                                                             "threads = 3\n");
     const cfg::Settings s = load_ok({"--config", conf, "--set", "db.name=from_flag", "--socket",
                                      "/tmp/flag.sock", "--threads=5", "--threads", "6"});
     BOOST_TEST(s.config_file == conf);
@@ -198,16 +198,17 @@ BOOST_AUTO_TEST_CASE(wp_config_flag_beats_the_file_path) {
 
 BOOST_AUTO_TEST_CASE(config_file_syntax) {
     TempDir dir;
-    const std::string conf = dir.write("c.conf",
-                                       "\xEF\xBB\xBF# comment line\r\n"
-                                       "\r\n"
-                                       "   # indented comment\n"
-                                       "db.password = \"  p#ss \\\"q\\\" \\\\ \"  # note\n"
-                                       "db.user=plain # not a comment\n"
-                                       "log.level = \"debug\"\n"
-                                       "cors.allowed_origins = https://A.example, http://b.example:8080\n"
-                                       "socket_mode = 660\n"
-                                       "jsonp.enabled = off\n");
+    const std::string conf =
+        dir.write("c.conf",
+                  "\xEF\xBB\xBF# comment line\r\n"
+                  "\r\n"
+                  "   # indented comment\n"
+                  "db.password = \"  p#ss \\\"q\\\" \\\\ \"  # note\n"
+                  "db.user=plain # not a comment\n"
+                  "log.level = \"debug\"\n"
+                  "cors.allowed_origins = https://A.example, http://b.example:8080\n"
+                  "socket_mode = 660\n"
+                  "jsonp.enabled = off\n");
     const cfg::Settings s = load_ok({"--config", conf});
     BOOST_TEST(s.db.password == "  p#ss \"q\" \\ ");
     BOOST_TEST(s.db.user == "plain # not a comment");
@@ -234,8 +235,8 @@ BOOST_AUTO_TEST_CASE(bad_values_are_errors) {
     BOOST_TEST(contains(error, "'abc'"), error);
 
     for (const char* bad :
-         {"threads=-1", "threads=1025", "socket_mode=0999", "socket_mode=17777",
-          "listen_backlog=0", "db.port=70000", "max_body_bytes=-5", "options_cache_seconds=61",
+         {"threads=-1", "threads=1025", "socket_mode=0999", "socket_mode=17777", "listen_backlog=0",
+          "db.port=70000", "max_body_bytes=-5", "options_cache_seconds=61",
           "auth.hash_format=bcrypt", "log.level=verbose", "jsonp.enabled=maybe",
           "environment_type=Local", "table_prefix=wp-", "cors.allowed_origins=https://a/path",
           "cors.allowed_origins=*,https://a", "rest_prefix=/", "socket=:9000", "db.name="}) {
@@ -248,9 +249,10 @@ BOOST_AUTO_TEST_CASE(bad_values_are_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(good_edge_values) {
-    const cfg::Settings s = load_ok({"--set", "threads=auto", "--set", "rest_prefix=/api/", "--set",
-                                     "socket=127.0.0.1:9000", "--set", "cors.allowed_origins=",
-                                     "--set", "auth.max_failures=0", "--set", "db.host=[::1]"});
+    const cfg::Settings s =
+        load_ok({"--set", "threads=auto", "--set", "rest_prefix=/api/", "--set",
+                 "socket=127.0.0.1:9000", "--set", "cors.allowed_origins=", "--set",
+                 "auth.max_failures=0", "--set", "db.host=[::1]"});
     BOOST_TEST(s.threads == 0);
     BOOST_TEST(s.rest_prefix == "api");
     BOOST_TEST(s.socket == "127.0.0.1:9000");
@@ -291,10 +293,10 @@ BOOST_AUTO_TEST_CASE(bad_command_lines) {
 
 BOOST_AUTO_TEST_CASE(unresolved_needed_value_is_an_error_unless_overridden) {
     TempDir dir;
-    const std::string wp =
-        dir.write("wp-config.php",
-                  "<?php\ndefine('DB_NAME', 'n');\ndefine('DB_USER', getenv('DB_USER'));\n"
-                  "define('DB_PASSWORD', getenv('DB_PASSWORD'));\ndefine('DB_HOST', 'localhost');\n");
+    const std::string wp = dir.write(
+        "wp-config.php",
+        "<?php\ndefine('DB_NAME', 'n');\ndefine('DB_USER', getenv('DB_USER'));\n"
+        "define('DB_PASSWORD', getenv('DB_PASSWORD'));\ndefine('DB_HOST', 'localhost');\n");
     const std::string error = load_error({"--wp-config", wp});
     BOOST_TEST(contains(error, "DB_USER, DB_PASSWORD are not literal values"), error);
     BOOST_TEST(contains(error, "set db.user, db.password"), error);
@@ -312,9 +314,10 @@ BOOST_AUTO_TEST_CASE(unresolved_needed_value_is_an_error_unless_overridden) {
 
 BOOST_AUTO_TEST_CASE(unresolved_unneeded_values_are_fine) {
     TempDir dir;
-    const std::string wp = dir.write("wp-config.php",
-                                     wp_config_with("db", "define('WP_MEMORY_LIMIT', getenv('M'));\n"
-                                                          "define('ABSPATH', __DIR__ . '/');\n"));
+    const std::string wp =
+        dir.write("wp-config.php", wp_config_with("db",
+                                                  "define('WP_MEMORY_LIMIT', getenv('M'));\n"
+                                                  "define('ABSPATH', __DIR__ . '/');\n"));
     BOOST_TEST(load_ok({"--wp-config", wp}).db.host == "db");
 }
 
@@ -418,10 +421,10 @@ BOOST_AUTO_TEST_CASE(salt_rule_applies_to_the_final_values) {
 
 BOOST_AUTO_TEST_CASE(environment_type_from_wp_config) {
     TempDir dir;
-    const std::string staging = dir.write(
-        "s.php", wp_config_with("db", "define('WP_ENVIRONMENT_TYPE', 'staging');"));
-    BOOST_TEST((load_ok({"--wp-config", staging}).environment_type ==
-                cfg::EnvironmentType::kStaging));
+    const std::string staging =
+        dir.write("s.php", wp_config_with("db", "define('WP_ENVIRONMENT_TYPE', 'staging');"));
+    BOOST_TEST(
+        (load_ok({"--wp-config", staging}).environment_type == cfg::EnvironmentType::kStaging));
     // WordPress compares exactly and falls back to production.
     const std::string odd =
         dir.write("o.php", wp_config_with("db", "define('WP_ENVIRONMENT_TYPE', 'Local');"));

@@ -130,7 +130,7 @@ cp_wait_for() {
         if "$@" >/dev/null 2>&1; then
             return 0
         fi
-        if [[ $pid != - ]] && ! kill -0 "$pid" 2>/dev/null; then
+        if [[ $pid != - ]] && ! cp_pid_alive "$pid"; then
             cp_log "$what: process $pid exited"
             return 1
         fi
@@ -181,7 +181,7 @@ cp_pidfile_pid() {
 cp_pid_belongs() {
     local pid=$1 var=$2
     local -a args
-    [[ -r /proc/$pid/cmdline ]] || return 1
+    cp_pid_alive "$pid" || return 1
     mapfile -d '' args <"/proc/$pid/cmdline" 2>/dev/null || return 1
     [[ " ${args[*]} " == *"$var/"* ]]
 }
@@ -211,10 +211,19 @@ cp_descendants() {
     done
 }
 
+# True while PID exists and is not a zombie (an exited child that nobody has reaped yet, e.g.
+# under a container init that reaps slowly, must not count as running).
+cp_pid_alive() {
+    local stat
+    read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+    stat=${stat##*) }
+    [[ ${stat%% *} != Z ]]
+}
+
 cp_any_alive() {
     local pid
     for pid in "$@"; do
-        kill -0 "$pid" 2>/dev/null && return 0
+        cp_pid_alive "$pid" && return 0
     done
     return 1
 }

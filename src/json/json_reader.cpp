@@ -1,5 +1,7 @@
 #include <cartpress/core/utf8.hpp>
 #include <cartpress/json/json_reader.hpp>
+#include <unordered_map>
+#include <vector>
 
 namespace cartpress::json {
 namespace {
@@ -54,25 +56,35 @@ int prescan(std::string_view text) {
     return 0;
 }
 
-// PHP arrays keep one value per key, the last one written.
-void dedupe_keys(Value& v) {
+// PHP arrays keep one value per key: the last one written, in the first one's position.
+void dedupe_keys(Value& v, Allocator& allocator) {
     if (v.IsArray()) {
-        for (auto& item : v.GetArray()) dedupe_keys(item);
+        for (auto& item : v.GetArray()) dedupe_keys(item, allocator);
         return;
     }
     if (!v.IsObject()) return;
-    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) dedupe_keys(it->value);
+    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) dedupe_keys(it->value, allocator);
     if (v.MemberCount() < 2) return;
-    for (auto it = v.MemberBegin(); it != v.MemberEnd();) {
-        bool later = false;
-        for (auto jt = it + 1; jt != v.MemberEnd(); ++jt) {
-            if (jt->name == it->name) {
-                later = true;
-                break;
-            }
+    // Linear even for a hostile body with 100,000 keys: index first, rebuild only if needed.
+    std::unordered_map<std::string_view, std::size_t> first;
+    std::vector<bool> drop(v.MemberCount(), false);
+    bool any = false;
+    auto members = v.MemberBegin();
+    for (std::size_t i = 0; i < v.MemberCount(); ++i) {
+        auto [pos, inserted] = first.emplace(view(members[i].name), i);
+        if (!inserted) {
+            members[pos->second].value = members[i].value;  // moves
+            drop[i] = true;
+            any = true;
         }
-        it = later ? v.EraseMember(it) : it + 1;
     }
+    if (!any) return;
+    Value rebuilt(rapidjson::kObjectType);
+    // Same allocator as the document: the members keep their storage.
+    for (std::size_t i = 0; i < drop.size(); ++i) {
+        if (!drop[i]) rebuilt.AddMember(members[i].name, members[i].value, allocator);
+    }
+    v = rebuilt;
 }
 
 }  // namespace
@@ -89,7 +101,7 @@ core::Result<void, DecodeError> decode(std::string_view text, Document& out) {
         }
         return core::fail(php_error(4));
     }
-    dedupe_keys(out);
+    dedupe_keys(out, out.GetAllocator());
     return {};
 }
 

@@ -80,7 +80,7 @@ started_pids() {
 assert_nothing_left() {
     local pid
     for pid in "$@"; do
-        ! kill -0 "$pid" 2>/dev/null || fail "process $pid ($(tr '\0' ' ' </proc/"$pid"/cmdline 2>/dev/null)) still runs"
+        ! cp_pid_alive "$pid" || fail "process $pid ($(tr '\0' ' ' </proc/"$pid"/cmdline 2>/dev/null)) still runs"
     done
     local left
     left=$(cp_pids_of_var "$var" | tr '\n' ' ')

@@ -1,0 +1,129 @@
+#include <boost/test/unit_test.hpp>
+#include <cartpress/json/json_reader.hpp>
+#include <cartpress/json/json_writer.hpp>
+
+namespace cartpress::json {
+namespace {
+
+std::string roundtrip(const std::string& text, bool pretty = false) {
+    Document d;
+    BOOST_REQUIRE(decode(text, d));
+    auto out = encode(d, pretty);
+    BOOST_REQUIRE(out);
+    return *out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(json)
+BOOST_AUTO_TEST_SUITE(json_writer)
+
+// Expected strings are what PHP 8.2's json_encode() printed for the same values.
+BOOST_AUTO_TEST_CASE(escapes_like_php) {
+    Document d;
+    d.SetObject();
+    d.AddMember("a", str("\xC3\xA9/\xF0\x9F\x98\x80\x01", d.GetAllocator()), d.GetAllocator());
+    BOOST_TEST(*encode(d) == R"({"a":"\u00e9\/\ud83d\ude00\u0001"})");
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_and_raw_ascii) {
+    BOOST_TEST(roundtrip(R"(["\b\f\n\r\t\u001f","<>&'\u007f"])") ==
+               R"(["\b\f\n\r\t\u001f","<>&')" "\x7f" R"("])");
+    // A backslash followed by "u" in the text is not an escape to lowercase.
+    BOOST_TEST(roundtrip(R"(["\\uABCD"])") == R"(["\\uABCD"])");
+    BOOST_TEST(roundtrip(R"(["\u00C9"])") == R"(["\u00c9"])");
+}
+
+BOOST_AUTO_TEST_CASE(doubles_like_php) {
+    BOOST_TEST(php_double(1.0) == "1");
+    BOOST_TEST(php_double(0.1) == "0.1");
+    BOOST_TEST(php_double(0.30000000000000004) == "0.30000000000000004");
+    BOOST_TEST(php_double(-2.5) == "-2.5");
+    BOOST_TEST(php_double(100.0) == "100");
+    BOOST_TEST(php_double(1e25) == "1.0e+25");
+    BOOST_TEST(php_double(1.5e-7) == "1.5e-7");
+    BOOST_TEST(php_double(0.0001) == "0.0001");
+    BOOST_TEST(php_double(123456789012345680.0) == "1.2345678901234568e+17");
+    BOOST_TEST(php_double(0.0) == "0");
+    Document d;
+    d.SetArray();
+    d.PushBack(Value(19.99), d.GetAllocator());
+    d.PushBack(Value(2.0), d.GetAllocator());
+    BOOST_TEST(*encode(d) == "[19.99,2]");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_fails) {
+    Document d;
+    d.SetObject();
+    d.AddMember("a", str("\xC3\x28", d.GetAllocator()), d.GetAllocator());
+    auto out = encode(d);
+    BOOST_REQUIRE(!out);
+    BOOST_TEST(out.error().message == "Malformed UTF-8 characters, possibly incorrectly encoded");
+}
+
+BOOST_AUTO_TEST_CASE(pretty_print_uses_four_spaces) {
+    BOOST_TEST(roundtrip(R"({"a":[1,2],"b":{}})", true) ==
+               "{\n    \"a\": [\n        1,\n        2\n    ],\n    \"b\": {}\n}");
+}
+
+BOOST_AUTO_TEST_CASE(integers_stay_integers) {
+    BOOST_TEST(roundtrip("[0,-1,9007199254740993,18446744073709551615]") ==
+               "[0,-1,9007199254740993,18446744073709551615]");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(json_reader)
+
+BOOST_AUTO_TEST_CASE(php_error_codes) {
+    Document d;
+    auto r = decode(R"({"customer_id": 1,)", d);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().php_code == 4);
+    BOOST_TEST(r.error().php_message == "Syntax error");
+
+    r = decode("[\"a\x01\"]", d);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().php_code == 3);
+    BOOST_TEST(r.error().php_message == "Control character error, possibly incorrectly encoded");
+
+    r = decode("[\"\xC3\x28\"]", d);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().php_code == 5);
+
+    r = decode(R"(["\ud800"])", d);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().php_code == 10);
+
+    r = decode(std::string("{}\0{}", 5), d);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().php_code == 4);
+
+    BOOST_TEST(!decode("", d));
+    BOOST_TEST(!decode("{} x", d));
+    BOOST_TEST(decode(" {} \n", d).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(depth_limit_is_512) {
+    Document d;
+    BOOST_TEST(decode(std::string(512, '[') + std::string(512, ']'), d).has_value());
+    auto r = decode(std::string(513, '[') + std::string(513, ']'), d);
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().php_code == 1);
+    BOOST_TEST(r.error().php_message == "Maximum stack depth exceeded");
+    // Deep nesting is refused without recursion (no stack overflow).
+    BOOST_TEST(!decode(std::string(100000, '['), d));
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_keys_last_wins) {
+    Document d;
+    BOOST_REQUIRE(decode(R"({"a":1,"b":2,"a":3})", d));
+    BOOST_TEST(d.MemberCount() == 2u);
+    BOOST_TEST(d["a"].GetInt() == 3);
+    BOOST_TEST(*encode(d) == R"({"a":3,"b":2})");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace cartpress::json

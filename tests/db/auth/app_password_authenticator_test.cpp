@@ -1,0 +1,157 @@
+// Application-password authentication against real usermeta rows.
+
+#include <boost/test/unit_test.hpp>
+#include <cartpress/auth/app_password_authenticator.hpp>
+#include <cartpress/core/php_serialize.hpp>
+#include <cartpress/site/site_options_cache.hpp>
+
+#include "db/db_world.hpp"
+#include "support/fake_clock.hpp"
+#include "support/fake_request.hpp"
+#include "support/store_fixtures.hpp"
+
+namespace cartpress::auth {
+namespace {
+
+using test::DbWorld;
+using test::RequestBuilder;
+
+struct AuthFixture {
+    AuthFixture()
+        : session(DbWorld::get().session()),
+          queries("wp_"),
+          throttle(10, std::chrono::seconds(300)),
+          options(*site::load_site_options(*session, "wp_")),
+          creds(test::reference_credentials()) {}
+
+    // Runs authentication for one request; returns the user and leaves any error in `error`.
+    CurrentUser login(const std::string& user, const std::string& password,
+                      AppPasswordSettings settings = {.local_environment = true}) {
+        ApplicationPasswordAuthenticator authenticator(settings, queries, throttle, verified);
+        auto http = RequestBuilder{}.get("/wp-json/").basic_auth(user, password).build();
+        rest::RestRequest request(http, "GET", "/");
+        rest::RequestContext ctx(*session, clock, random, options);
+        ctx.remote_addr = "10.0.0.7";
+        ctx.request_id = "t";
+        ctx.app_passwords_available = authenticator.available(http);
+        auto u = authenticator.authenticate(request, ctx);
+        error = ctx.auth_error;
+        return u;
+    }
+
+    std::unique_ptr<db::Session> session;
+    UserQueries queries;
+    AuthThrottle throttle;
+    VerifiedHashCache verified;
+    site::SiteOptions options;
+    test::ReferenceCredentials creds;
+    test::FakeClock clock{1800000000};
+    core::SecureRandom random;
+    std::optional<rest::RestError> error;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(auth)
+BOOST_FIXTURE_TEST_SUITE(app_password_authenticator, AuthFixture)
+
+BOOST_AUTO_TEST_CASE(wordpress_written_hashes_authenticate_with_roles) {
+    auto admin = login("admin", creds.admin_app_password);
+    BOOST_TEST(admin.id == 1);
+    BOOST_TEST(admin.can("manage_options"));
+    BOOST_TEST(admin.can("administrator"));
+    BOOST_TEST(admin.app_password_uuid == "5e042451-ebcd-498d-aa84-068f3a9f40c7");
+    auto sub = login("subscriber1", creds.subscriber_app_password);
+    BOOST_TEST(sub.id == 2);
+    BOOST_TEST(sub.can("read"));
+    BOOST_TEST(!sub.can("manage_options"));
+    BOOST_TEST(!error.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(bad_credentials_are_anonymous_unless_surfaced) {
+    BOOST_TEST(!login("admin", "nope").logged_in());
+    BOOST_TEST(!error.has_value());
+    BOOST_TEST(!login("nobody", creds.admin_app_password).logged_in());
+    BOOST_TEST(!error.has_value());
+
+    const AppPasswordSettings surfaced{.surface_errors = true, .local_environment = true};
+    login("admin", "nope", surfaced);
+    BOOST_REQUIRE(error.has_value());
+    BOOST_TEST(error->code == "incorrect_password");
+    BOOST_TEST(error->status == 401);
+    login("nobody", "x", surfaced);
+    BOOST_TEST(error->code == "invalid_username");
+    login("nobody@example.com", "x", surfaced);
+    BOOST_TEST(error->code == "invalid_email");
+}
+
+BOOST_AUTO_TEST_CASE(unavailable_without_https_unless_local) {
+    // Plain HTTP on a production site: Basic is ignored silently (§11.7).
+    BOOST_TEST(!login("admin", creds.admin_app_password, AppPasswordSettings{}).logged_in());
+    BOOST_TEST(login("admin", creds.admin_app_password, AppPasswordSettings{.force_available = true})
+                   .logged_in());
+}
+
+BOOST_AUTO_TEST_CASE(throttles_after_ten_failures_per_ip_and_login) {
+    for (int i = 0; i < 10; ++i) login("subscriber1", "wrong");
+    BOOST_TEST(!error.has_value());
+    // The 11th attempt is refused even with the right password.
+    BOOST_TEST(!login("subscriber1", creds.subscriber_app_password).logged_in());
+    BOOST_REQUIRE(error.has_value());
+    BOOST_TEST(error->code == "cartpress_too_many_auth_failures");
+    BOOST_TEST(error->status == 429);
+    BOOST_TEST(error->headers.at(0).name == "Retry-After");
+    BOOST_TEST(error->headers.at(0).value == "300");
+    clock.advance(299);
+    login("subscriber1", creds.subscriber_app_password);
+    BOOST_TEST(error.has_value());
+    clock.advance(1);
+    BOOST_TEST(login("subscriber1", creds.subscriber_app_password).logged_in());
+}
+
+BOOST_AUTO_TEST_CASE(usage_recorded_at_most_once_per_day) {
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 40, "daily", "daily@example.com", "subscriber",
+                   "DailyPassword00000000000", test::HashKind::kGeneric);
+    test::add_app_password(db, "cp_db", "wp_", 40, "second", "SecondPassword0000000000",
+                           test::HashKind::kPhpass);
+    const std::string original = test::app_passwords_meta(db, "cp_db", "wp_", 40);
+    BOOST_TEST(login("daily", "DailyPassword00000000000").logged_in());
+    const std::string first = test::app_passwords_meta(db, "cp_db", "wp_", 40);
+    BOOST_TEST(first.find("s:9:\"last_used\";i:1800000000;s:7:\"last_ip\";s:8:\"10.0.0.7\";") !=
+               std::string::npos);
+    // The other item is byte-identical.
+    const auto second_item = original.substr(original.find("i:1;a:7:"));
+    BOOST_TEST(first.substr(first.find("i:1;a:7:")) == second_item);
+
+    clock.advance(86399);
+    BOOST_TEST(login("daily", "DailyPassword00000000000").logged_in());
+    BOOST_TEST(test::app_passwords_meta(db, "cp_db", "wp_", 40) == first);
+    clock.advance(1);
+    BOOST_TEST(login("daily", "DailyPassword00000000000").logged_in());
+    BOOST_TEST(test::app_passwords_meta(db, "cp_db", "wp_", 40).find("i:1800086400;") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(revoked_password_stops_at_once_despite_the_cache) {
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 41, "revoked", "revoked@example.com", "subscriber",
+                   "RevokedPassword000000000", test::HashKind::kPhpass);
+    BOOST_TEST(login("revoked", "RevokedPassword000000000").logged_in());
+    db.exec("cp_db", "DELETE FROM wp_usermeta WHERE user_id = 41 AND meta_key = '_application_passwords'");
+    BOOST_TEST(!login("revoked", "RevokedPassword000000000").logged_in());
+}
+
+BOOST_AUTO_TEST_CASE(corrupt_or_object_meta_means_no_passwords) {
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 42, "corrupt", "corrupt@example.com", "subscriber",
+                   "CorruptPassword000000000", test::HashKind::kGeneric);
+    db.exec("cp_db", "UPDATE wp_usermeta SET meta_value = 'O:8:\"stdClass\":0:{}' WHERE user_id = 42 "
+                     "AND meta_key = '_application_passwords'");
+    BOOST_TEST(!login("corrupt", "CorruptPassword000000000").logged_in());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace cartpress::auth

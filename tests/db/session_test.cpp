@@ -1,0 +1,107 @@
+#include <boost/test/unit_test.hpp>
+#include <cartpress/db/transaction.hpp>
+
+#include "db/db_world.hpp"
+
+namespace cartpress::db {
+namespace {
+using test::DbWorld;
+}
+
+BOOST_AUTO_TEST_SUITE(db)
+BOOST_AUTO_TEST_SUITE(session)
+
+BOOST_AUTO_TEST_CASE(four_byte_utf8_round_trip) {
+    auto s = DbWorld::get().session();
+    BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_utf8 (id INT PRIMARY KEY, v VARCHAR(50)) "
+                             "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci").has_value());
+    const std::string text = "Zo\xC3\xAB \xC3\x85gren \xE5\xB1\xB1\xE7\x94\xB0 \xF0\x9F\x98\x80";
+    BOOST_REQUIRE(s->execute("REPLACE INTO t_utf8 VALUES (1, ?)", {std::string_view(text)}).has_value());
+    auto rows = s->query("SELECT v, CHAR_LENGTH(v) FROM t_utf8 WHERE id = ?", {std::int64_t{1}});
+    BOOST_REQUIRE(rows.has_value());
+    BOOST_TEST(rows->size() == 1u);
+    BOOST_TEST((*rows)[0].str(0) == text);
+    BOOST_TEST((*rows)[0].i64(1) == 14);  // characters, not bytes: the server saw utf8mb4
+}
+
+BOOST_AUTO_TEST_CASE(null_is_not_empty_string) {
+    auto s = DbWorld::get().session();
+    auto rows = s->query("SELECT NULL, '', ?", {nullptr});
+    BOOST_REQUIRE(rows.has_value());
+    BOOST_TEST((*rows)[0].is_null(0));
+    BOOST_TEST(!(*rows)[0].is_null(1));
+    BOOST_TEST((*rows)[0].is_null(2));
+    BOOST_TEST(rows->columns().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(statements_are_counted_and_cached) {
+    auto s = DbWorld::get().session();
+    const auto before = s->statements_run();
+    for (int i = 0; i < 3; ++i) {
+        BOOST_REQUIRE(s->query("SELECT ?", {std::int64_t{i}}).has_value());
+    }
+    BOOST_TEST(s->statements_run() - before == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(errors_are_classified) {
+    auto s = DbWorld::get().session();
+    BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_dup (id INT PRIMARY KEY)").has_value());
+    (void)s->execute("DELETE FROM t_dup");
+    BOOST_REQUIRE(s->execute("INSERT INTO t_dup VALUES (1)").has_value());
+    auto dup = s->execute("INSERT INTO t_dup VALUES (1)");
+    BOOST_REQUIRE(!dup);
+    BOOST_TEST(static_cast<int>(dup.error().kind) == static_cast<int>(DbError::Kind::kConflict));
+    auto bad = s->query("SELECT * FROM no_such_table");
+    BOOST_REQUIRE(!bad);
+    BOOST_TEST(static_cast<int>(bad.error().kind) == static_cast<int>(DbError::Kind::kInternal));
+    BOOST_TEST(!s->broken());  // a bad statement does not break the connection
+    BOOST_TEST(s->ping().has_value());
+}
+
+BOOST_AUTO_TEST_CASE(unreachable_server_is_connection_lost) {
+    ConnectionSettings c;
+    c.socket = "/tmp/cp-no-such-dir/mysqld.sock";
+    c.user = "root";
+    auto s = Session::create(c);
+    auto r = s->ping();
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(static_cast<int>(r.error().kind) == static_cast<int>(DbError::Kind::kConnectionLost));
+    BOOST_TEST(s->broken());
+}
+
+BOOST_AUTO_TEST_CASE(killed_connection_marks_session_broken) {
+    auto s = DbWorld::get().session();
+    auto id = s->query("SELECT CONNECTION_ID()");
+    BOOST_REQUIRE(id.has_value());
+    auto killer = DbWorld::get().session();
+    BOOST_REQUIRE(killer->execute("KILL " + (*id)[0].str(0)).has_value());
+    auto r = s->query("SELECT 1");
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(static_cast<int>(r.error().kind) == static_cast<int>(DbError::Kind::kConnectionLost));
+    BOOST_TEST(s->broken());
+}
+
+BOOST_AUTO_TEST_CASE(transaction_rolls_back_unless_committed) {
+    auto s = DbWorld::get().session();
+    BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_tx (id INT PRIMARY KEY) ENGINE=InnoDB").has_value());
+    (void)s->execute("DELETE FROM t_tx");
+    {
+        Transaction tx(*s);
+        BOOST_REQUIRE(tx.started().has_value());
+        BOOST_REQUIRE(s->execute("INSERT INTO t_tx VALUES (1)").has_value());
+        BOOST_TEST(s->in_transaction());
+    }  // no commit
+    BOOST_TEST(!s->in_transaction());
+    BOOST_TEST(s->query("SELECT id FROM t_tx")->size() == 0u);
+    {
+        Transaction tx(*s);
+        BOOST_REQUIRE(s->execute("INSERT INTO t_tx VALUES (2)").has_value());
+        BOOST_REQUIRE(tx.commit().has_value());
+    }
+    BOOST_TEST(s->query("SELECT id FROM t_tx")->size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace cartpress::db

@@ -1,0 +1,61 @@
+#include <boost/test/unit_test.hpp>
+#include <cartpress/site/site_options_cache.hpp>
+
+#include "db/db_world.hpp"
+#include "support/fake_clock.hpp"
+
+namespace cartpress::site {
+
+BOOST_AUTO_TEST_SUITE(site)
+BOOST_AUTO_TEST_SUITE(site_options)
+
+BOOST_AUTO_TEST_CASE(reads_the_reference_store) {
+    auto s = test::DbWorld::get().session();
+    auto o = load_site_options(*s, "wp_");
+    BOOST_REQUIRE(o.has_value());
+    BOOST_TEST(o->siteurl == "http://127.0.0.1:8081");
+    BOOST_TEST(o->blogname == "FluentCart Peer");
+    BOOST_TEST(o->permalink_structure == "/%postname%/");
+    BOOST_TEST(o->db_version == 60717);
+    BOOST_TEST(o->using_application_passwords);
+    BOOST_TEST(o->roles.count("administrator") == 1u);
+    BOOST_TEST(o->roles.at("administrator").capabilities.at("manage_options"));
+    BOOST_TEST(o->roles.at("subscriber").capabilities.count("manage_options") == 0u);
+    BOOST_TEST(o->rest_root("wp-json") == "http://127.0.0.1:8081/wp-json/");
+}
+
+BOOST_AUTO_TEST_CASE(cache_serves_until_ttl_then_reloads) {
+    auto s = test::DbWorld::get().session();
+    test::FakeClock clock;
+    SiteOptionsCache cache("wp_", std::chrono::seconds(30), {});
+    auto first = cache.get(*s, clock);
+    const auto statements = s->statements_run();
+    BOOST_TEST(cache.get(*s, clock) == first);
+    BOOST_TEST(s->statements_run() == statements);
+    clock.advance(30);
+    auto reloaded = cache.get(*s, clock);
+    BOOST_TEST(s->statements_run() == statements + 1);
+    BOOST_TEST(reloaded->siteurl == first->siteurl);
+}
+
+BOOST_AUTO_TEST_CASE(overrides_and_unreachable_database) {
+    test::FakeClock clock;
+    SiteOptionsCache cache("wp_", std::chrono::seconds(30),
+                           OptionOverrides{.home = "https://shop.example", .siteurl = {}});
+    auto s = test::DbWorld::get().session();
+    BOOST_TEST(cache.get(*s, clock)->home == "https://shop.example");
+    db::ConnectionSettings nowhere;
+    nowhere.socket = "/tmp/cp-no-such-dir/x.sock";
+    auto dead = db::Session::create(nowhere);
+    SiteOptionsCache cold("wp_", std::chrono::seconds(30), {});
+    auto defaults = cold.get(*dead, clock);
+    BOOST_TEST(!defaults->loaded);
+    // A reload that fails keeps the last good copy.
+    clock.advance(31);
+    BOOST_TEST(cache.get(*dead, clock)->loaded);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace cartpress::site

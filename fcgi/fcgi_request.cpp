@@ -11,7 +11,8 @@ FcgiRequest::FcgiRequest(FCGX_Request& request) : request_(request) {
     for (char** env = request.envp; env && *env; ++env) {
         const char* eq = std::strchr(*env, '=');
         if (!eq) continue;
-        params_.emplace(std::string(*env, static_cast<std::size_t>(eq - *env)), std::string(eq + 1));
+        params_.emplace(std::string(*env, static_cast<std::size_t>(eq - *env)),
+                        std::string(eq + 1));
     }
 }
 
@@ -49,8 +50,8 @@ bool write_response(FCGX_Request& request, const http::Response& response) {
     const std::string head = http::serialize_head(response);
     if (FCGX_PutStr(head.data(), static_cast<int>(head.size()), request.out) < 0) return false;
     if (response.send_body && !response.body.empty()) {
-        if (FCGX_PutStr(response.body.data(), static_cast<int>(response.body.size()),
-                        request.out) < 0) {
+        if (FCGX_PutStr(response.body.data(), static_cast<int>(response.body.size()), request.out) <
+            0) {
             return false;
         }
     }

@@ -47,10 +47,14 @@ void serve(const app::App& app, int listen_fd) {
 
 core::LogLevel log_level(config::LogLevel level) {
     switch (level) {
-        case config::LogLevel::kDebug: return core::LogLevel::kDebug;
-        case config::LogLevel::kInfo: return core::LogLevel::kInfo;
-        case config::LogLevel::kWarn: return core::LogLevel::kWarn;
-        case config::LogLevel::kError: return core::LogLevel::kError;
+        case config::LogLevel::kDebug:
+            return core::LogLevel::kDebug;
+        case config::LogLevel::kInfo:
+            return core::LogLevel::kInfo;
+        case config::LogLevel::kWarn:
+            return core::LogLevel::kWarn;
+        case config::LogLevel::kError:
+            return core::LogLevel::kError;
     }
     return core::LogLevel::kInfo;
 }
@@ -94,10 +98,17 @@ int main(int argc, char** argv) {
     }
     config::Settings settings = std::move(*loaded);
     switch (settings.action) {
-        case config::Action::kHelp: std::cout << config::usage_text(); return 0;
-        case config::Action::kVersion: std::cout << config::version_text() << "\n"; return 0;
-        case config::Action::kCheck: std::cout << config::describe_settings(settings); return 0;
-        case config::Action::kRun: break;
+        case config::Action::kHelp:
+            std::cout << config::usage_text();
+            return 0;
+        case config::Action::kVersion:
+            std::cout << config::version_text() << "\n";
+            return 0;
+        case config::Action::kCheck:
+            std::cout << config::describe_settings(settings);
+            return 0;
+        case config::Action::kRun:
+            break;
     }
     core::log_set_level(log_level(settings.log.level));
     if (!settings.log.file.empty() && !core::log_set_file(settings.log.file.c_str())) {

@@ -57,18 +57,22 @@ cp_install_missing_packages() {
         sudo=(sudo -n)
     fi
     cp_log "installing missing packages: ${missing[*]}"
-    local policy=/usr/sbin/policy-rc.d placed=0 rc=0
-    if [[ ! -e $policy ]]; then
-        printf '#!/bin/sh\n# temporary, placed by Cartpress scripts/lib/common.sh\nexit 101\n' |
-            "${sudo[@]}" tee "$policy" >/dev/null
-        "${sudo[@]}" chmod 0755 "$policy"
-        placed=1
-    fi
-    {
+    local rc=0
+    (
+        policy=/usr/sbin/policy-rc.d
+        if [[ ! -e $policy ]]; then
+            # Removed again however this subshell ends (also on Ctrl-C).
+            trap '"${sudo[@]}" rm -f "$policy"' EXIT
+            trap 'exit 130' INT
+            trap 'exit 143' TERM
+            printf '#!/bin/sh\n# temporary, placed by Cartpress scripts/lib/common.sh\nexit 101\n' |
+                "${sudo[@]}" tee "$policy" >/dev/null
+            "${sudo[@]}" chmod 0755 "$policy"
+        fi
+        # One && chain: errexit does not apply inside a subshell that is tested with ||.
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
             "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-    } || rc=$?
-    ((placed)) && "${sudo[@]}" rm -f "$policy"
+    ) || rc=$?
     ((rc == 0)) || cp_die "apt-get failed (exit $rc) installing: ${missing[*]}"
     mapfile -t missing < <(cp_missing_packages "${want[@]}")
     ((${#missing[@]} == 0)) || cp_die "still missing after apt-get: ${missing[*]}"

@@ -112,14 +112,14 @@ CurrentUser ApplicationPasswordAuthenticator::authenticate(const rest::RestReque
     current.id = record.id;
     current.login = record.login;
     current.email = record.email;
-    current.capabilities = effective_capabilities(record.capabilities.value_or(""), ctx.options.roles);
+    current.capabilities =
+        effective_capabilities(record.capabilities.value_or(""), ctx.options.roles);
     current.app_password_uuid = matched->uuid;
 
     const std::int64_t wall = ctx.clock.now_unix();
     if (matched->last_used + settings_.usage_interval <= wall) {
-        auto recorded = repository->record_app_password_use(record.id, matched->uuid, wall,
-                                                            ctx.remote_addr,
-                                                            settings_.usage_interval);
+        auto recorded = repository->record_app_password_use(
+            record.id, matched->uuid, wall, ctx.remote_addr, settings_.usage_interval);
         if (!recorded) {
             core::log_warn("request " + ctx.request_id +
                            ": recording application password use failed (" +

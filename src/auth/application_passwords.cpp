@@ -31,8 +31,7 @@ std::vector<ApplicationPassword> parse_application_passwords(std::string_view se
 }
 
 std::optional<std::string> mark_used(std::string_view serialized, std::string_view uuid,
-                                     std::int64_t now, std::string_view ip,
-                                     std::int64_t interval) {
+                                     std::int64_t now, std::string_view ip, std::int64_t interval) {
     auto parsed = core::php_unserialize(serialized);
     if (!parsed || !parsed->is_array()) return std::nullopt;
     for (auto& [key, item] : parsed->as_array()) {

@@ -8,7 +8,8 @@ AuthThrottle::AuthThrottle(int max_failures, std::chrono::seconds window, std::s
 std::string AuthThrottle::key(std::string_view ip, std::string_view login) {
     std::string k(ip);
     k.push_back('\n');
-    for (char c : login) k.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : login)
+        k.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     return k;
 }
 
@@ -28,8 +29,7 @@ std::optional<long> AuthThrottle::blocked_for(const std::string& key, TimePoint 
     }
     // Blocked until the oldest failure in the window ages out.
     const auto wait = window_ - (now - it->second.front());
-    const long seconds = static_cast<long>(
-        std::chrono::ceil<std::chrono::seconds>(wait).count());
+    const long seconds = static_cast<long>(std::chrono::ceil<std::chrono::seconds>(wait).count());
     return seconds < 1 ? 1 : seconds;
 }
 

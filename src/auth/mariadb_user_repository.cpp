@@ -24,8 +24,7 @@ public:
     }
 
     core::Result<void, db::DbError> record_app_password_use(std::int64_t user_id,
-                                                            std::string_view uuid,
-                                                            std::int64_t now,
+                                                            std::string_view uuid, std::int64_t now,
                                                             std::string_view ip,
                                                             std::int64_t interval) override {
         db::Transaction tx(session_);
@@ -36,8 +35,7 @@ public:
         const auto umeta_id = (*rows)[0].i64(0);
         auto updated = mark_used((*rows)[0].str(1), uuid, now, ip, interval);
         if (!updated) return {};  // already recorded by someone else, or the item is gone
-        auto exec = session_.execute(queries_.update_meta,
-                                     {std::string_view(*updated), umeta_id});
+        auto exec = session_.execute(queries_.update_meta, {std::string_view(*updated), umeta_id});
         if (!exec) return core::fail(exec.error());
         return tx.commit();
     }

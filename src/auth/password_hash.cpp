@@ -252,7 +252,8 @@ std::string wp_bcrypt_prehash(std::string_view password) {
 
 std::string hash_phpass(std::string_view password, core::Random& random) {
     const std::string salt_bytes = random.bytes(kPhpassSaltBytes);
-    const std::string setting = std::string("$P$") + kPhpassWriteLog2Char + phpass_encode(salt_bytes);
+    const std::string setting =
+        std::string("$P$") + kPhpassWriteLog2Char + phpass_encode(salt_bytes);
     return *phpass_crypt(password, setting);
 }
 

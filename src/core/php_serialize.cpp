@@ -1,5 +1,5 @@
-#include <cartpress/core/php_serialize.hpp>
 #include <algorithm>
+#include <cartpress/core/php_serialize.hpp>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -308,8 +308,11 @@ private:
             ++i;
             while (i < text.size() && is_digit(text[i])) {
                 if (!seen_nonzero) {
-                    if (text[i] != '0') seen_nonzero = true;
-                    else --magnitude;
+                    if (text[i] == '0') {
+                        --magnitude;
+                    } else {
+                        seen_nonzero = true;
+                    }
                 }
                 ++frac_digits;
                 ++i;
@@ -589,11 +592,11 @@ PhpValue& PhpValue::append(PhpValue value) {
     for (const auto& [key, item] : as_array()) {
         if (key.is_int() && (!max_key || key.as_int() > *max_key)) max_key = key.as_int();
     }
-    // PHP refuses to append after INT64_MAX; so do we rather than wrap to a negative key.
+    // PHP refuses to append after INT64_MAX; so do we, rather than wrap to a negative key.
     if (max_key && *max_key == std::numeric_limits<std::int64_t>::max()) {
         throw std::logic_error("PhpValue::append: next integer key would overflow");
     }
-    const std::int64_t next = max_key ? *max_key + 1 : 0;
+    const std::int64_t next = max_key && *max_key >= 0 ? *max_key + 1 : 0;
     as_array().emplace_back(PhpKey(next), std::move(value));
     return as_array().back().second;
 }

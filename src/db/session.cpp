@@ -37,9 +37,9 @@ bool is_connection_error(int code) {
 
 // The sql_mode values WordPress removes from every connection; with them, rows WordPress
 // wrote (zero dates, loose GROUP BY) would fail.
-constexpr std::string_view kIncompatibleModes[] = {
-    "NO_ZERO_DATE", "ONLY_FULL_GROUP_BY", "STRICT_TRANS_TABLES", "STRICT_ALL_TABLES",
-    "TRADITIONAL",  "ANSI"};
+constexpr std::string_view kIncompatibleModes[] = {"NO_ZERO_DATE",        "ONLY_FULL_GROUP_BY",
+                                                   "STRICT_TRANS_TABLES", "STRICT_ALL_TABLES",
+                                                   "TRADITIONAL",         "ANSI"};
 
 std::string compatible_sql_mode(const std::string& current) {
     std::string out;

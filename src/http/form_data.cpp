@@ -1,7 +1,7 @@
-#include <cartpress/core/utf8.hpp>
-#include <cartpress/http/form_data.hpp>
 #include <strings.h>
 
+#include <cartpress/core/utf8.hpp>
+#include <cartpress/http/form_data.hpp>
 #include <charconv>
 #include <optional>
 #include <vector>
@@ -152,7 +152,8 @@ std::string percent_decode(std::string_view s, bool plus_as_space) {
         const char c = s[i];
         if (c == '+' && plus_as_space) {
             out.push_back(' ');
-        } else if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+        } else if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
+                   hex_value(s[i + 2]) >= 0) {
             out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
             i += 2;
         } else {
@@ -195,8 +196,9 @@ void parse_php_query(std::string_view query, json::Value& target, json::Allocato
         if (++count > kMaxInputVars) break;
         const std::size_t eq = pair.find('=');
         std::string name = percent_decode(pair.substr(0, eq), true);
-        std::string value =
-            eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1), true);
+        std::string value = eq == std::string_view::npos
+                                ? std::string()
+                                : percent_decode(pair.substr(eq + 1), true);
         register_variable(std::move(name), value, target, alloc);
     }
     lists_to_arrays(target, alloc);

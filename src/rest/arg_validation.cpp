@@ -21,8 +21,8 @@ std::optional<double> php_numeric(std::string_view s) {
     if (s.empty()) return std::nullopt;
     std::string_view digits = s;
     if (digits.front() == '+' || digits.front() == '-') digits.remove_prefix(1);
-    if (digits.empty() || !(std::isdigit(static_cast<unsigned char>(digits.front())) ||
-                            digits.front() == '.')) {
+    if (digits.empty() ||
+        !(std::isdigit(static_cast<unsigned char>(digits.front())) || digits.front() == '.')) {
         return std::nullopt;  // no "inf", "nan" or hex
     }
     double out = 0;
@@ -113,8 +113,9 @@ std::optional<Invalid> check(const ArgSpec& arg, const json::Value& v) {
     if (arg.minimum || arg.maximum) {
         if (auto n = numeric_value(v)) {
             if (arg.minimum && *n < static_cast<double>(*arg.minimum)) {
-                return Invalid{"rest_out_of_bounds", arg.name + " must be greater than or equal to " +
-                                                         std::to_string(*arg.minimum)};
+                return Invalid{
+                    "rest_out_of_bounds",
+                    arg.name + " must be greater than or equal to " + std::to_string(*arg.minimum)};
             }
             if (arg.maximum && *n > static_cast<double>(*arg.maximum)) {
                 return Invalid{"rest_out_of_bounds", arg.name + " must be less than or equal to " +
@@ -161,13 +162,20 @@ std::optional<json::Value> sanitize(const ArgSpec& arg, const json::Value& v, js
 
 std::string_view arg_type_name(ArgType type) {
     switch (type) {
-        case ArgType::kString: return "string";
-        case ArgType::kInteger: return "integer";
-        case ArgType::kNumber: return "number";
-        case ArgType::kBoolean: return "boolean";
-        case ArgType::kArray: return "array";
-        case ArgType::kObject: return "object";
-        case ArgType::kAny: break;
+        case ArgType::kString:
+            return "string";
+        case ArgType::kInteger:
+            return "integer";
+        case ArgType::kNumber:
+            return "number";
+        case ArgType::kBoolean:
+            return "boolean";
+        case ArgType::kArray:
+            return "array";
+        case ArgType::kObject:
+            return "object";
+        case ArgType::kAny:
+            break;
     }
     return "mixed";
 }
@@ -187,8 +195,8 @@ std::optional<RestError> validate_args(const std::vector<ArgSpec>& args, RestReq
     if (!missing.empty()) {
         std::string list;
         for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-        auto e = RestError::make("rest_missing_callback_param", "Missing parameter(s): " + list,
-                                 400);
+        auto e =
+            RestError::make("rest_missing_callback_param", "Missing parameter(s): " + list, 400);
         auto& x = e.extra();
         auto& a = x.GetAllocator();
         json::Value names(rapidjson::kArrayType);

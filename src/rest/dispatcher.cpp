@@ -273,7 +273,8 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
                 http::parse_php_query(body, form, form.GetAllocator());
             } else if (type == "multipart/form-data" && real_post) {
                 const auto boundary = multipart_boundary(request.param_or_empty("CONTENT_TYPE"));
-                if (boundary) http::parse_multipart_form(body, *boundary, form, form.GetAllocator());
+                if (boundary)
+                    http::parse_multipart_form(body, *boundary, form, form.GetAllocator());
             }
             if (!http::all_strings_valid_utf8(form)) {
                 outcome = Outcome::from_error(errors::invalid_utf8(), matched_route);
@@ -359,7 +360,8 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
         json::Value headers(rapidjson::kObjectType);
         for (const auto& h : handler_headers) {
             if (digits_only(h.value)) {
-                headers.AddMember(json::str(h.name, a), json::Value(static_cast<std::int64_t>(std::stoll(h.value))), a);
+                headers.AddMember(json::str(h.name, a),
+                                  json::Value(static_cast<std::int64_t>(std::stoll(h.value))), a);
             } else {
                 headers.AddMember(json::str(h.name, a), json::str(h.value, a), a);
             }
@@ -411,10 +413,13 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
 
     out.status = status;
     const std::string charset = ctx.options.content_charset();
-    out.add_header("Content-Type", (jsonp ? "application/javascript; charset=" : "application/json; charset=") + charset);
+    out.add_header(
+        "Content-Type",
+        (jsonp ? "application/javascript; charset=" : "application/json; charset=") + charset);
     out.add_header("X-Robots-Tag", "noindex");
-    const bool handler_link = std::any_of(handler_headers.begin(), handler_headers.end(),
-                                          [](const http::Header& h) { return iequals(h.name, "Link"); });
+    const bool handler_link =
+        std::any_of(handler_headers.begin(), handler_headers.end(),
+                    [](const http::Header& h) { return iequals(h.name, "Link"); });
     if (!handler_link) {
         out.add_header("Link", "<" + ctx.options.rest_root(settings_.rest_prefix) +
                                    ">; rel=\"https://api.w.org/\"");

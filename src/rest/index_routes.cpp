@@ -10,7 +10,8 @@ json::Value describe_args(const std::vector<ArgSpec>& args, json::Allocator& a) 
     json::Value out(rapidjson::kObjectType);
     for (const auto& arg : args) {
         json::Value d(rapidjson::kObjectType);
-        if (arg.type != ArgType::kAny) d.AddMember("type", json::str(arg_type_name(arg.type), a), a);
+        if (arg.type != ArgType::kAny)
+            d.AddMember("type", json::str(arg_type_name(arg.type), a), a);
         if (!arg.description.empty()) d.AddMember("description", json::str(arg.description, a), a);
         if (!arg.enum_values.empty()) {
             json::Value e(rapidjson::kArrayType);
@@ -19,7 +20,8 @@ json::Value describe_args(const std::vector<ArgSpec>& args, json::Allocator& a) 
         }
         if (arg.default_json) {
             json::Document def;
-            if (json::decode(*arg.default_json, def)) d.AddMember("default", json::Value(def, a), a);
+            if (json::decode(*arg.default_json, def))
+                d.AddMember("default", json::Value(def, a), a);
         }
         if (arg.minimum) d.AddMember("minimum", *arg.minimum, a);
         if (arg.maximum) d.AddMember("maximum", *arg.maximum, a);
@@ -60,8 +62,8 @@ HandlerResult site_index(const Router& router, const std::string& rest_prefix,
     r.data.AddMember("namespaces", namespaces, a);
     if (ctx.app_passwords_available) {
         json::Value endpoints(rapidjson::kObjectType);
-        endpoints.AddMember(
-            "authorization", json::str(o.siteurl + "/wp-admin/authorize-application.php", a), a);
+        endpoints.AddMember("authorization",
+                            json::str(o.siteurl + "/wp-admin/authorize-application.php", a), a);
         json::Value ap(rapidjson::kObjectType);
         ap.AddMember("endpoints", endpoints, a);
         json::Value auth(rapidjson::kObjectType);

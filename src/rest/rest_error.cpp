@@ -27,8 +27,7 @@ RestError invalid_json(int php_code, const std::string& php_message) {
     auto e = RestError::make("rest_invalid_json", "Invalid JSON body passed.", 400);
     auto& x = e.extra();
     x.AddMember("json_error_code", php_code, x.GetAllocator());
-    x.AddMember("json_error_message", json::str(php_message, x.GetAllocator()),
-                x.GetAllocator());
+    x.AddMember("json_error_message", json::str(php_message, x.GetAllocator()), x.GetAllocator());
     return e;
 }
 
@@ -42,8 +41,8 @@ RestError invalid_utf8() {
 }
 
 RestError db_unavailable() {
-    auto e = RestError::make("cartpress_db_unavailable",
-                             "The database is temporarily unavailable.", 503);
+    auto e = RestError::make("cartpress_db_unavailable", "The database is temporarily unavailable.",
+                             503);
     e.headers.push_back({"Retry-After", "5"});
     return e;
 }

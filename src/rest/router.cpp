@@ -1,7 +1,7 @@
-#include <cartpress/rest/router.hpp>
 #include <strings.h>
 
 #include <algorithm>
+#include <cartpress/rest/router.hpp>
 #include <stdexcept>
 
 namespace cartpress::rest {
@@ -69,8 +69,8 @@ std::optional<std::vector<std::pair<std::string, std::string>>> Route::match(
                 }
                 break;
             case Segment::Kind::kIntParam:
-                if (part.empty() ||
-                    !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                if (part.empty() || !std::all_of(part.begin(), part.end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; })) {
                     return std::nullopt;
                 }
                 params.emplace_back(seg.text, std::string(part));

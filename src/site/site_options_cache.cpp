@@ -55,20 +55,34 @@ core::Result<SiteOptions, db::DbError> load_site_options(db::Session& session,
         const auto row = (*rows)[i];
         const std::string name = row.str(0);
         std::string value = row.str(1);
-        if (name == "siteurl") o.siteurl = std::move(value);
-        else if (name == "home") o.home = std::move(value);
-        else if (name == "blogname") o.blogname = std::move(value);
-        else if (name == "blogdescription") o.blogdescription = std::move(value);
-        else if (name == "gmt_offset") o.gmt_offset = std::move(value);
-        else if (name == "timezone_string") o.timezone_string = std::move(value);
-        else if (name == "page_for_posts") o.page_for_posts = to_int(value);
-        else if (name == "page_on_front") o.page_on_front = to_int(value);
-        else if (name == "show_on_front") o.show_on_front = std::move(value);
-        else if (name == "permalink_structure") o.permalink_structure = std::move(value);
-        else if (name == "blog_charset") o.blog_charset = std::move(value);
-        else if (name == "db_version") o.db_version = to_int(value);
-        else if (name == "using_application_passwords") o.using_application_passwords = truthy_text(value);
-        else if (name == roles_option) o.roles = parse_user_roles(value);
+        if (name == "siteurl")
+            o.siteurl = std::move(value);
+        else if (name == "home")
+            o.home = std::move(value);
+        else if (name == "blogname")
+            o.blogname = std::move(value);
+        else if (name == "blogdescription")
+            o.blogdescription = std::move(value);
+        else if (name == "gmt_offset")
+            o.gmt_offset = std::move(value);
+        else if (name == "timezone_string")
+            o.timezone_string = std::move(value);
+        else if (name == "page_for_posts")
+            o.page_for_posts = to_int(value);
+        else if (name == "page_on_front")
+            o.page_on_front = to_int(value);
+        else if (name == "show_on_front")
+            o.show_on_front = std::move(value);
+        else if (name == "permalink_structure")
+            o.permalink_structure = std::move(value);
+        else if (name == "blog_charset")
+            o.blog_charset = std::move(value);
+        else if (name == "db_version")
+            o.db_version = to_int(value);
+        else if (name == "using_application_passwords")
+            o.using_application_passwords = truthy_text(value);
+        else if (name == roles_option)
+            o.roles = parse_user_roles(value);
     }
     return o;
 }

@@ -13,10 +13,13 @@ BOOST_AUTO_TEST_SUITE(session)
 
 BOOST_AUTO_TEST_CASE(four_byte_utf8_round_trip) {
     auto s = DbWorld::get().session();
-    BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_utf8 (id INT PRIMARY KEY, v VARCHAR(50)) "
-                             "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci").has_value());
+    BOOST_REQUIRE(
+        s->execute("CREATE TABLE IF NOT EXISTS t_utf8 (id INT PRIMARY KEY, v VARCHAR(50)) "
+                   "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci")
+            .has_value());
     const std::string text = "Zo\xC3\xAB \xC3\x85gren \xE5\xB1\xB1\xE7\x94\xB0 \xF0\x9F\x98\x80";
-    BOOST_REQUIRE(s->execute("REPLACE INTO t_utf8 VALUES (1, ?)", {std::string_view(text)}).has_value());
+    BOOST_REQUIRE(
+        s->execute("REPLACE INTO t_utf8 VALUES (1, ?)", {std::string_view(text)}).has_value());
     auto rows = s->query("SELECT v, CHAR_LENGTH(v) FROM t_utf8 WHERE id = ?", {std::int64_t{1}});
     BOOST_REQUIRE(rows.has_value());
     BOOST_TEST(rows->size() == 1u);
@@ -65,7 +68,8 @@ BOOST_AUTO_TEST_CASE(unreachable_server_is_connection_lost) {
     auto s = Session::create(c);
     auto r = s->ping();
     BOOST_REQUIRE(!r);
-    BOOST_TEST(static_cast<int>(r.error().kind) == static_cast<int>(DbError::Kind::kConnectionLost));
+    BOOST_TEST(static_cast<int>(r.error().kind) ==
+               static_cast<int>(DbError::Kind::kConnectionLost));
     BOOST_TEST(s->broken());
 }
 
@@ -77,13 +81,15 @@ BOOST_AUTO_TEST_CASE(killed_connection_marks_session_broken) {
     BOOST_REQUIRE(killer->execute("KILL " + (*id)[0].str(0)).has_value());
     auto r = s->query("SELECT 1");
     BOOST_REQUIRE(!r);
-    BOOST_TEST(static_cast<int>(r.error().kind) == static_cast<int>(DbError::Kind::kConnectionLost));
+    BOOST_TEST(static_cast<int>(r.error().kind) ==
+               static_cast<int>(DbError::Kind::kConnectionLost));
     BOOST_TEST(s->broken());
 }
 
 BOOST_AUTO_TEST_CASE(transaction_rolls_back_unless_committed) {
     auto s = DbWorld::get().session();
-    BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_tx (id INT PRIMARY KEY) ENGINE=InnoDB").has_value());
+    BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_tx (id INT PRIMARY KEY) ENGINE=InnoDB")
+                      .has_value());
     (void)s->execute("DELETE FROM t_tx");
     {
         Transaction tx(*s);

@@ -16,10 +16,10 @@ E2eWorld::E2eWorld() {
     add_role(*db, "cp_ref", "wp_", "custom_manager", "Custom Manager", {"read", "manage_options"});
     add_user(*db, "cp_ref", "wp_", 3, "manager1", "manager1@example.com", "custom_manager",
              kManagerPassword, HashKind::kGeneric);
-    add_user(*db, "cp_ref", "wp_", 4, "editor1", "editor1@example.com", "editor",
-             kEditorPassword, HashKind::kGeneric);
-    add_user(*db, "cp_ref", "wp_", 5, "usage1", "usage1@example.com", "subscriber",
-             kUsagePassword, HashKind::kGeneric);
+    add_user(*db, "cp_ref", "wp_", 4, "editor1", "editor1@example.com", "editor", kEditorPassword,
+             HashKind::kGeneric);
+    add_user(*db, "cp_ref", "wp_", 5, "usage1", "usage1@example.com", "subscriber", kUsagePassword,
+             HashKind::kGeneric);
     add_app_password(*db, "cp_ref", "wp_", 1, "legacy-phpass", kLegacyPassword, HashKind::kPhpass);
 
     host = std::make_unique<HostProcess>(dir, "ref",
@@ -32,10 +32,12 @@ E2eWorld::E2eWorld() {
     db->create_store("cp_shop", "shop_", true);
     write_file(dir + "/wp-config.php",
                "<?php\ndefine('DB_NAME', 'cp_shop');\ndefine('DB_USER', 'root');\n"
-               "define('DB_PASSWORD', '');\ndefine('DB_HOST', 'localhost:" + db->socket() +
+               "define('DB_PASSWORD', '');\ndefine('DB_HOST', 'localhost:" +
+                   db->socket() +
                    "');\n$table_prefix = 'shop_';\ndefine('WP_ENVIRONMENT_TYPE', 'local');\n"
                    "require_once ABSPATH . 'wp-settings.php';\n");
-    shop_host = std::make_unique<HostProcess>(dir, "shop", "wp_config = " + dir + "/wp-config.php\n");
+    shop_host =
+        std::make_unique<HostProcess>(dir, "shop", "wp_config = " + dir + "/wp-config.php\n");
     shop_nginx = std::make_unique<NginxInstance>(std::vector<std::string>{shop_host->socket()});
     g_world = this;
 }

@@ -18,7 +18,7 @@ struct E2eWorld {
 
     std::unique_ptr<MariaDbInstance> db;
     std::string dir;
-    std::unique_ptr<HostProcess> host;       // config file, database cp_ref, prefix wp_
+    std::unique_ptr<HostProcess> host;  // config file, database cp_ref, prefix wp_
     std::unique_ptr<NginxInstance> nginx;
     std::unique_ptr<HostProcess> shop_host;  // --wp-config, database cp_shop, prefix shop_
     std::unique_ptr<NginxInstance> shop_nginx;

@@ -53,7 +53,8 @@ BOOST_AUTO_TEST_CASE(site_index_lists_cartpress_namespace) {
     auto d = parse(r.body);
     BOOST_TEST(std::string(d["name"].GetString()) == "FluentCart Peer");
     bool found = false;
-    for (const auto& ns : d["namespaces"].GetArray()) found = found || std::string(ns.GetString()) == "cartpress/v1";
+    for (const auto& ns : d["namespaces"].GetArray())
+        found = found || std::string(ns.GetString()) == "cartpress/v1";
     BOOST_TEST(found);
     BOOST_TEST(d["routes"].HasMember("/cartpress/v1/status"));
     // PHP escaping of "/" survives nginx.
@@ -87,7 +88,8 @@ BOOST_AUTO_TEST_CASE(status_as_subscriber_is_403) {
                           w.creds.subscriber_app_password);
     BOOST_TEST(r.status == 403);
     BOOST_TEST(r.body == kForbidden403);
-    BOOST_TEST(r.header("Cache-Control") == "no-cache, must-revalidate, max-age=0, no-store, private");
+    BOOST_TEST(r.header("Cache-Control") ==
+               "no-cache, must-revalidate, max-age=0, no-store, private");
 }
 
 BOOST_AUTO_TEST_CASE(status_as_admin_with_generic_hash) {
@@ -96,7 +98,8 @@ BOOST_AUTO_TEST_CASE(status_as_admin_with_generic_hash) {
     BOOST_TEST(r.status == 200);
     auto d = parse(r.body);
     BOOST_TEST(std::string(d["database"]["table_prefix"].GetString()) == "wp_");
-    BOOST_TEST(std::string(d["database"]["server_version"].GetString()).find("MariaDB") != std::string::npos);
+    BOOST_TEST(std::string(d["database"]["server_version"].GetString()).find("MariaDB") !=
+               std::string::npos);
     BOOST_TEST(d["worker_threads"].GetInt() == 4);
     BOOST_TEST(d["requests_served"].GetUint64() > 0u);
 }
@@ -119,12 +122,17 @@ BOOST_AUTO_TEST_CASE(status_as_admin_with_phpass_hash) {
 
 BOOST_AUTO_TEST_CASE(status_with_email_as_login) {
     const auto& w = E2eWorld::get();
-    BOOST_TEST(get_as("/wp-json/cartpress/v1/status", "admin@example.com", w.creds.admin_app_password).status == 200);
-    BOOST_TEST(get_as("/wp-json/cartpress/v1/status", "ADMIN", w.creds.admin_app_password).status == 200);
+    BOOST_TEST(
+        get_as("/wp-json/cartpress/v1/status", "admin@example.com", w.creds.admin_app_password)
+            .status == 200);
+    BOOST_TEST(get_as("/wp-json/cartpress/v1/status", "ADMIN", w.creds.admin_app_password).status ==
+               200);
 }
 
 BOOST_AUTO_TEST_CASE(custom_role_with_manage_options_is_admitted) {
-    BOOST_TEST(get_as("/wp-json/cartpress/v1/status", "manager1", E2eWorld::kManagerPassword).status == 200);
+    BOOST_TEST(
+        get_as("/wp-json/cartpress/v1/status", "manager1", E2eWorld::kManagerPassword).status ==
+        200);
 }
 
 BOOST_AUTO_TEST_CASE(editor_is_refused) {
@@ -157,11 +165,10 @@ BOOST_AUTO_TEST_CASE(unknown_route_and_wrong_method_are_rest_no_route) {
 
 BOOST_AUTO_TEST_CASE(rest_route_with_dot_dot_or_nul_is_rest_no_route) {
     const int port = E2eWorld::get().port();
-    for (const char* target : {"/?rest_route=/cartpress/v1/../v1/health",
-                               "/?rest_route=/cartpress/v1/health%00",
-                               "/?rest_route=/cartpress/v1/%2e%2e/v1/health",
-                               "/wp-json/cartpress/v1/../v1/health",
-                               "/?rest_route=%00"}) {
+    for (const char* target :
+         {"/?rest_route=/cartpress/v1/../v1/health", "/?rest_route=/cartpress/v1/health%00",
+          "/?rest_route=/cartpress/v1/%2e%2e/v1/health", "/wp-json/cartpress/v1/../v1/health",
+          "/?rest_route=%00"}) {
         const auto r = http_get(port, target);
         BOOST_TEST_CONTEXT(target) {
             BOOST_TEST(r.status == 404);
@@ -181,8 +188,9 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_400_rest_invalid_json) {
     r.with_basic_auth("admin", w.creds.admin_app_password).with_json(R"({"customer_id": 1,)");
     const auto resp = http_send(w.port(), r);
     BOOST_TEST(resp.status == 400);
-    BOOST_TEST(resp.body ==
-               R"({"code":"rest_invalid_json","message":"Invalid JSON body passed.","data":{"status":400,"json_error_code":4,"json_error_message":"Syntax error"}})");
+    BOOST_TEST(
+        resp.body ==
+        R"({"code":"rest_invalid_json","message":"Invalid JSON body passed.","data":{"status":400,"json_error_code":4,"json_error_message":"Syntax error"}})");
     BOOST_TEST(resp.header("Allow") == "POST");
 }
 
@@ -227,8 +235,9 @@ BOOST_AUTO_TEST_CASE(oversized_body_is_413_json) {
     r.with_json("{\"a\":\"" + std::string(1100000, 'x') + "\"}");
     auto resp = http_send(w.port(), r);
     BOOST_TEST(resp.status == 413);
-    BOOST_TEST(resp.body ==
-               R"({"code":"cartpress_body_too_large","message":"The request body is too large.","data":{"status":413}})");
+    BOOST_TEST(
+        resp.body ==
+        R"({"code":"cartpress_body_too_large","message":"The request body is too large.","data":{"status":413}})");
     // Over nginx's own bound the answer has the same shape.
     r.body = std::string(3 * 1024 * 1024, 'x');
     resp = http_send(w.port(), r);
@@ -244,8 +253,9 @@ BOOST_AUTO_TEST_CASE(options_lists_methods_and_allow) {
     auto anon = http_send(w.port(), r);
     BOOST_TEST(anon.status == 200);
     BOOST_TEST(!anon.has_header("Allow"));
-    BOOST_TEST(anon.body ==
-               R"({"namespace":"cartpress\/v1","methods":["GET"],"endpoints":[{"methods":["GET"],"args":[]}],"_links":{"self":[{"href":"http:\/\/127.0.0.1:8081\/wp-json\/cartpress\/v1\/status"}]}})");
+    BOOST_TEST(
+        anon.body ==
+        R"({"namespace":"cartpress\/v1","methods":["GET"],"endpoints":[{"methods":["GET"],"args":[]}],"_links":{"self":[{"href":"http:\/\/127.0.0.1:8081\/wp-json\/cartpress\/v1\/status"}]}})");
     r.with_basic_auth("admin", w.creds.admin_app_password);
     BOOST_TEST(http_send(w.port(), r).header("Allow") == "GET");
 }
@@ -254,8 +264,9 @@ BOOST_AUTO_TEST_CASE(envelope_and_fields) {
     const int port = E2eWorld::get().port();
     auto r = http_get(port, "/wp-json/cartpress/v1/status?_envelope=1");
     BOOST_TEST(r.status == 200);
-    BOOST_TEST(r.body ==
-               R"({"body":{"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":401}},"status":401,"headers":[]})");
+    BOOST_TEST(
+        r.body ==
+        R"({"body":{"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":401}},"status":401,"headers":[]})");
     r = http_get(port, "/wp-json/?_fields=name,namespaces");
     auto d = parse(r.body);
     BOOST_TEST(d.MemberCount() == 2u);
@@ -271,7 +282,8 @@ BOOST_AUTO_TEST_CASE(wp_config_with_shop_prefix) {
     auto d = parse(r.body);
     BOOST_TEST(std::string(d["database"]["table_prefix"].GetString()) == "shop_");
     BOOST_TEST(get_as("/wp-json/cartpress/v1/status", w.creds.subscriber_user,
-                      w.creds.subscriber_app_password, w.shop_nginx->port()).status == 403);
+                      w.creds.subscriber_app_password, w.shop_nginx->port())
+                   .status == 403);
 }
 
 BOOST_AUTO_TEST_CASE(usage_is_recorded_once_a_day) {
@@ -279,12 +291,14 @@ BOOST_AUTO_TEST_CASE(usage_is_recorded_once_a_day) {
     // usage1 is used by this test only, so its first request is the first use.
     const std::string before = app_passwords_meta(*w.db, "cp_ref", "wp_", 5);
     BOOST_TEST(before.find(R"(s:9:"last_used";N;)") != std::string::npos);
-    BOOST_TEST(get_as("/wp-json/cartpress/v1/health", "usage1", E2eWorld::kUsagePassword).status == 200);
+    BOOST_TEST(get_as("/wp-json/cartpress/v1/health", "usage1", E2eWorld::kUsagePassword).status ==
+               200);
     const std::string after = app_passwords_meta(*w.db, "cp_ref", "wp_", 5);
     BOOST_TEST(after.find(R"(s:9:"last_used";i:)") != std::string::npos);
     BOOST_TEST(after.find(R"(s:7:"last_ip";s:9:"127.0.0.1";)") != std::string::npos);
     // A second request within the day leaves the row as it is.
-    BOOST_TEST(get_as("/wp-json/cartpress/v1/health", "usage1", E2eWorld::kUsagePassword).status == 200);
+    BOOST_TEST(get_as("/wp-json/cartpress/v1/health", "usage1", E2eWorld::kUsagePassword).status ==
+               200);
     BOOST_TEST(app_passwords_meta(*w.db, "cp_ref", "wp_", 5) == after);
 }
 
@@ -292,8 +306,9 @@ BOOST_AUTO_TEST_CASE(host_down_gives_json_503_from_nginx) {
     NginxInstance orphan({E2eWorld::get().dir + "/missing.sock"});
     const auto r = http_get(orphan.port(), "/wp-json/");
     BOOST_TEST(r.status == 503);
-    BOOST_TEST(r.body ==
-               R"({"code":"cartpress_unavailable","message":"The service is temporarily unavailable.","data":{"status":503}})");
+    BOOST_TEST(
+        r.body ==
+        R"({"code":"cartpress_unavailable","message":"The service is temporarily unavailable.","data":{"status":503}})");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

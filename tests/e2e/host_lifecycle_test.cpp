@@ -17,14 +17,16 @@ BOOST_AUTO_TEST_SUITE(host_lifecycle)
 BOOST_AUTO_TEST_CASE(unreachable_database_gives_503_health) {
     const std::string dir = make_temp_dir("nodb");
     {
-        HostProcess host(dir, "nodb",
-                         "db.socket = " + dir + "/no-such.sock\ndb.name = x\nenvironment_type = local\n");
+        HostProcess host(
+            dir, "nodb",
+            "db.socket = " + dir + "/no-such.sock\ndb.name = x\nenvironment_type = local\n");
         NginxInstance nginx({host.socket()});
         const auto r = http_get(nginx.port(), "/wp-json/cartpress/v1/health");
         BOOST_TEST(r.status == 503);
         BOOST_TEST(r.header("Retry-After") == "5");
-        BOOST_TEST(r.body ==
-                   R"({"code":"cartpress_db_unavailable","message":"The database is temporarily unavailable.","data":{"status":503}})");
+        BOOST_TEST(
+            r.body ==
+            R"({"code":"cartpress_db_unavailable","message":"The database is temporarily unavailable.","data":{"status":503}})");
     }
     remove_tree(dir);
 }

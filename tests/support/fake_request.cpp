@@ -28,7 +28,8 @@ RequestBuilder& RequestBuilder::uri(std::string u) {
 RequestBuilder& RequestBuilder::header(const std::string& name, std::string value) {
     std::string cgi = "HTTP_";
     for (char c : name) {
-        cgi.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        cgi.push_back(c == '-' ? '_'
+                               : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     }
     request_.set(std::move(cgi), std::move(value));
     return *this;
@@ -45,7 +46,9 @@ RequestBuilder& RequestBuilder::body(std::string content_type, std::string b) {
     return *this;
 }
 
-RequestBuilder& RequestBuilder::json(std::string b) { return body("application/json", std::move(b)); }
+RequestBuilder& RequestBuilder::json(std::string b) {
+    return body("application/json", std::move(b));
+}
 
 RequestBuilder& RequestBuilder::form(std::string b) {
     return body("application/x-www-form-urlencoded", std::move(b));

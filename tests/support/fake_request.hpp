@@ -40,7 +40,8 @@ public:
     RequestBuilder& get(std::string uri) { return method("GET").uri(std::move(uri)); }
     RequestBuilder& post(std::string uri) { return method("POST").uri(std::move(uri)); }
     RequestBuilder& uri(std::string u);  // sets REQUEST_URI and QUERY_STRING
-    RequestBuilder& header(const std::string& name, std::string value);  // "X-WP-Nonce" → HTTP_X_WP_NONCE
+    RequestBuilder& header(const std::string& name,
+                           std::string value);  // "X-WP-Nonce" → HTTP_X_WP_NONCE
     RequestBuilder& basic_auth(const std::string& user, const std::string& password);
     RequestBuilder& json(std::string body);
     RequestBuilder& form(std::string body);

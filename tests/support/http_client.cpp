@@ -91,7 +91,8 @@ HttpResponse http_send(int port, const HttpRequest& request) {
     r.status = std::stoi(status_line.substr(status_line.find(' ') + 1, 3));
     while (pos != std::string::npos && pos < head.size()) {
         const auto next = head.find("\r\n", pos + 2);
-        const std::string line = head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
+        const std::string line =
+            head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
         const auto colon = line.find(':');
         if (colon != std::string::npos) {
             std::string value = line.substr(colon + 1);
@@ -100,8 +101,9 @@ HttpResponse http_send(int port, const HttpRequest& request) {
         }
         pos = next;
     }
-    r.body = strcasecmp(r.header("Transfer-Encoding").c_str(), "chunked") == 0 ? decode_chunked(body)
-                                                                              : body;
+    r.body = strcasecmp(r.header("Transfer-Encoding").c_str(), "chunked") == 0
+                 ? decode_chunked(body)
+                 : body;
     return r;
 }
 

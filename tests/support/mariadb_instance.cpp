@@ -29,9 +29,11 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 
 std::string reference_dir() {
     namespace fs = std::filesystem;
-    if (const char* env = std::getenv("CARTPRESS_SHARED_DIR")) return std::string(env) + "/reference";
+    if (const char* env = std::getenv("CARTPRESS_SHARED_DIR"))
+        return std::string(env) + "/reference";
     for (fs::path p = CARTPRESS_SOURCE_DIR; !p.empty() && p != p.root_path(); p = p.parent_path()) {
-        if (fs::exists(p / "shared" / "reference" / "store.sql")) return (p / "shared" / "reference").string();
+        if (fs::exists(p / "shared" / "reference" / "store.sql"))
+            return (p / "shared" / "reference").string();
         if (fs::exists(p.parent_path() / "shared" / "reference" / "store.sql")) {
             return (p.parent_path() / "shared" / "reference").string();
         }
@@ -52,10 +54,9 @@ std::string reference_store_sql(const std::string& prefix) {
 MariaDbInstance::MariaDbInstance() {
     dir_ = make_temp_dir("db");
     socket_ = dir_ + "/mysqld.sock";
-    std::vector<std::string> install = {find_binary("mariadb-install-db"), "--no-defaults",
-                                        "--datadir=" + dir_ + "/data",
-                                        "--auth-root-authentication-method=normal",
-                                        "--skip-test-db"};
+    std::vector<std::string> install = {
+        find_binary("mariadb-install-db"), "--no-defaults", "--datadir=" + dir_ + "/data",
+        "--auth-root-authentication-method=normal", "--skip-test-db"};
     if (::geteuid() == 0) install.push_back("--user=root");
     std::string out;
     if (run_command(install, &out) != 0) throw std::runtime_error("mariadb-install-db: " + out);
@@ -112,11 +113,10 @@ void MariaDbInstance::exec(const std::string& database, const std::string& sql) 
 
 void MariaDbInstance::create_store(const std::string& database, const std::string& prefix,
                                    bool reference_store) const {
-    exec("", "CREATE DATABASE `" + database +
-                 "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci");
-    const std::string schema =
-        replace_all(read_file(std::string(CARTPRESS_SOURCE_DIR) + "/sql/schema.sql"), "{prefix}",
-                    prefix);
+    exec("",
+         "CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci");
+    const std::string schema = replace_all(
+        read_file(std::string(CARTPRESS_SOURCE_DIR) + "/sql/schema.sql"), "{prefix}", prefix);
     exec(database, schema);
     if (reference_store) exec(database, reference_store_sql(prefix));
 }

@@ -30,8 +30,11 @@ NginxInstance::NginxInstance(std::vector<std::string> upstream_sockets) {
     for (int attempt = 0; attempt < 5; ++attempt) {
         port_ = free_port();
         std::vector<std::string> render = {source + "/scripts/lib/render-nginx-conf",
-                                           "--listen", "127.0.0.1:" + std::to_string(port_),
-                                           "--prefix", dir_, "--static-root",
+                                           "--listen",
+                                           "127.0.0.1:" + std::to_string(port_),
+                                           "--prefix",
+                                           dir_,
+                                           "--static-root",
                                            source + "/nginx/static"};
         for (const auto& s : upstream_sockets) {
             render.push_back("--upstream-socket");
@@ -79,8 +82,8 @@ HostProcess::HostProcess(const std::string& dir, const std::string& name,
     const std::string config = dir + "/" + name + ".conf";
     const std::string threads =
         config_lines.find("threads =") == std::string::npos ? "threads = 4\n" : "";
-    write_file(config, "socket = " + socket_ + "\nsocket_mode = 0666\n" + threads +
-                           config_lines + "\n");
+    write_file(config,
+               "socket = " + socket_ + "\nsocket_mode = 0666\n" + threads + config_lines + "\n");
     process_ = std::make_unique<Process>(
         std::vector<std::string>{CARTPRESS_FCGI_BINARY, "--config", config}, log_);
     if (!wait_until([&] { return !process_->running() || socket_accepts(socket_); },

@@ -130,7 +130,8 @@ int run_command(const std::vector<std::string>& argv, std::string* output,
     std::string collected;
     char buf[8192];
     ssize_t n;
-    while ((n = ::read(out_pipe[0], buf, sizeof buf)) > 0) collected.append(buf, static_cast<std::size_t>(n));
+    while ((n = ::read(out_pipe[0], buf, sizeof buf)) > 0)
+        collected.append(buf, static_cast<std::size_t>(n));
     ::close(out_pipe[0]);
     writer.join();
     int status = 0;

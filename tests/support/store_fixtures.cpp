@@ -19,8 +19,9 @@ core::PhpValue password_item(const std::string& name, const std::string& plain, 
                                                         : auth::hash_phpass(normalized, random);
     auto item = core::PhpValue::empty_array();
     char uuid[40];
-    std::snprintf(uuid, sizeof uuid, "00000000-0000-4000-8000-%012llx",
-                  static_cast<unsigned long long>(std::hash<std::string>{}(name) & 0xFFFFFFFFFFFFULL));
+    std::snprintf(
+        uuid, sizeof uuid, "00000000-0000-4000-8000-%012llx",
+        static_cast<unsigned long long>(std::hash<std::string>{}(name)&0xFFFFFFFFFFFFULL));
     item.set("uuid", core::PhpValue::from_string(uuid));
     item.set("app_id", core::PhpValue::from_string(""));
     item.set("name", core::PhpValue::from_string(name));
@@ -59,23 +60,26 @@ std::string sql_quote(const std::string& s) {
 }
 
 void add_user(const MariaDbInstance& db, const std::string& database, const std::string& prefix,
-              int id, const std::string& login, const std::string& email,
-              const std::string& role, const std::string& app_password, HashKind kind) {
+              int id, const std::string& login, const std::string& email, const std::string& role,
+              const std::string& app_password, HashKind kind) {
     auto caps = core::PhpValue::empty_array();
     caps.set(role, core::PhpValue::from_bool(true));
     auto list = core::PhpValue::empty_array();
     list.append(password_item("test-" + login, app_password, kind));
     const std::string sid = std::to_string(id);
-    db.exec(database,
-            "INSERT INTO " + prefix + "users (ID, user_login, user_pass, user_nicename, user_email, "
+    db.exec(
+        database,
+        "INSERT INTO " + prefix +
+            "users (ID, user_login, user_pass, user_nicename, user_email, "
             "user_url, user_registered, user_activation_key, user_status, display_name) VALUES (" +
-                sid + ", " + sql_quote(login) + ", '', " + sql_quote(login) + ", " +
-                sql_quote(email) + ", '', '2026-01-01 00:00:00', '', 0, " + sql_quote(login) +
-                ");\n"
-                "INSERT INTO " + prefix + "usermeta (user_id, meta_key, meta_value) VALUES (" + sid +
-                ", " + sql_quote(prefix + "capabilities") + ", " +
-                sql_quote(core::php_serialize(caps)) + "), (" + sid +
-                ", '_application_passwords', " + sql_quote(core::php_serialize(list)) + ");");
+            sid + ", " + sql_quote(login) + ", '', " + sql_quote(login) + ", " + sql_quote(email) +
+            ", '', '2026-01-01 00:00:00', '', 0, " + sql_quote(login) +
+            ");\n"
+            "INSERT INTO " +
+            prefix + "usermeta (user_id, meta_key, meta_value) VALUES (" + sid + ", " +
+            sql_quote(prefix + "capabilities") + ", " + sql_quote(core::php_serialize(caps)) +
+            "), (" + sid + ", '_application_passwords', " + sql_quote(core::php_serialize(list)) +
+            ");");
 }
 
 void add_app_password(const MariaDbInstance& db, const std::string& database,
@@ -84,9 +88,10 @@ void add_app_password(const MariaDbInstance& db, const std::string& database,
     auto parsed = core::php_unserialize(app_passwords_meta(db, database, prefix, user_id));
     if (!parsed) throw std::runtime_error("corrupt _application_passwords");
     parsed->append(password_item(name, app_password, kind));
-    db.exec(database, "UPDATE " + prefix + "usermeta SET meta_value = " +
-                          sql_quote(core::php_serialize(*parsed)) + " WHERE user_id = " +
-                          std::to_string(user_id) + " AND meta_key = '_application_passwords'");
+    db.exec(database, "UPDATE " + prefix +
+                          "usermeta SET meta_value = " + sql_quote(core::php_serialize(*parsed)) +
+                          " WHERE user_id = " + std::to_string(user_id) +
+                          " AND meta_key = '_application_passwords'");
 }
 
 void add_role(const MariaDbInstance& db, const std::string& database, const std::string& prefix,
@@ -103,16 +108,16 @@ void add_role(const MariaDbInstance& db, const std::string& database, const std:
     def.set("name", core::PhpValue::from_string(display_name));
     def.set("capabilities", std::move(caps));
     parsed->set(role, std::move(def));
-    db.exec(database, "UPDATE " + prefix + "options SET option_value = " +
-                          sql_quote(core::php_serialize(*parsed)) +
+    db.exec(database, "UPDATE " + prefix +
+                          "options SET option_value = " + sql_quote(core::php_serialize(*parsed)) +
                           " WHERE option_name = " + sql_quote(option));
 }
 
 std::string app_passwords_meta(const MariaDbInstance& db, const std::string& database,
                                const std::string& prefix, int user_id) {
     return query_value(db, database,
-                       "SELECT meta_value FROM " + prefix + "usermeta WHERE user_id = " +
-                           std::to_string(user_id) +
+                       "SELECT meta_value FROM " + prefix +
+                           "usermeta WHERE user_id = " + std::to_string(user_id) +
                            " AND meta_key = '_application_passwords' ORDER BY umeta_id LIMIT 1");
 }
 

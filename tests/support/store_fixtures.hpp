@@ -22,8 +22,8 @@ enum class HashKind { kGeneric, kPhpass };
 
 // Adds a WordPress user with one role and one application password.
 void add_user(const MariaDbInstance& db, const std::string& database, const std::string& prefix,
-              int id, const std::string& login, const std::string& email,
-              const std::string& role, const std::string& app_password, HashKind kind);
+              int id, const std::string& login, const std::string& email, const std::string& role,
+              const std::string& app_password, HashKind kind);
 
 // Appends another application password to a user's list (e.g. a legacy $P$ one).
 void add_app_password(const MariaDbInstance& db, const std::string& database,

@@ -22,7 +22,6 @@ std::vector<ApplicationPassword> parse_application_passwords(std::string_view se
 // The serialized value with `uuid`'s last_used/last_ip set (other items byte-identical), or
 // nothing when the item is missing or was used within `interval` seconds of `now` (§11.6).
 std::optional<std::string> mark_used(std::string_view serialized, std::string_view uuid,
-                                     std::int64_t now, std::string_view ip,
-                                     std::int64_t interval);
+                                     std::int64_t now, std::string_view ip, std::int64_t interval);
 
 }  // namespace cartpress::auth

@@ -97,9 +97,10 @@ public:
     PhpValue& set(std::int64_t key, PhpValue value);
     PhpValue& set(const PhpKey& key, PhpValue value);
 
-    // $a[] = value: the key is one more than the largest integer key, or 0 when there is none
-    // (PHP also remembers keys removed since; a freshly unserialized array has none, which is
-    // the case Cartpress meets). Same precondition as set().
+    // $a[] = value: the key is one more than the largest integer key, but at least 0 (the
+    // PHP <= 8.2 rule; 8.3 would continue after a negative maximum). PHP also remembers keys
+    // removed since the array was built; a freshly unserialized array has none, which is the
+    // case Cartpress meets. Same precondition as set().
     PhpValue& append(PhpValue value);
 
     // unset($a[key]); returns whether an entry was removed. No-op unless is_array().

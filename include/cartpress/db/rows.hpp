@@ -17,7 +17,7 @@ public:
         Row(const Rows& rows, std::size_t index) : rows_(rows), index_(index) {}
         bool is_null(std::size_t column) const { return !cell(column).has_value(); }
         std::optional<std::string_view> get(std::size_t column) const;
-        std::string str(std::size_t column) const;  // "" for NULL
+        std::string str(std::size_t column) const;   // "" for NULL
         std::int64_t i64(std::size_t column) const;  // 0 for NULL or non-numeric
         std::optional<std::int64_t> opt_i64(std::size_t column) const;
 

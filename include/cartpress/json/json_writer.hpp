@@ -16,7 +16,8 @@ struct EncodeError {
 core::Result<std::string, EncodeError> encode(const Value& value, bool pretty = false);
 
 // Appends to `out` instead; on failure `out` holds a partial write.
-core::Result<void, EncodeError> encode_to(std::string& out, const Value& value, bool pretty = false);
+core::Result<void, EncodeError> encode_to(std::string& out, const Value& value,
+                                          bool pretty = false);
 
 // PHP's rendering of a double with serialize_precision = -1 (shortest round trip).
 std::string php_double(double d);

@@ -13,9 +13,9 @@ struct AssertionFailure : std::logic_error {
 }  // namespace cartpress::json
 
 #ifndef RAPIDJSON_ASSERT
-#define RAPIDJSON_ASSERT(x)                                                       \
-    do {                                                                          \
-        if (!(x)) throw ::cartpress::json::AssertionFailure("rapidjson: " #x);    \
+#define RAPIDJSON_ASSERT(x)                                                    \
+    do {                                                                       \
+        if (!(x)) throw ::cartpress::json::AssertionFailure("rapidjson: " #x); \
     } while (false)
 #endif
 #define RAPIDJSON_NOEXCEPT_ASSERT(x) ((void)0)

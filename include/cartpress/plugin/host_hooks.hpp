@@ -21,8 +21,7 @@ struct HostHooks {
     Filter<std::optional<rest::RestError>, const rest::RestRequest&, rest::RequestContext&>
         rest_authentication_errors;
     // Runs after the handler, before WordPress's headers and _fields/_envelope.
-    Filter<rest::RestResponse, const rest::RestRequest&, rest::RequestContext&>
-        rest_post_dispatch;
+    Filter<rest::RestResponse, const rest::RestRequest&, rest::RequestContext&> rest_post_dispatch;
     // After the response is built (for metrics, audit).
     Action<const rest::RestRequest&, int, rest::RequestContext&> cartpress_request_done;
 };

@@ -4,8 +4,8 @@
 #include <cartpress/config/settings.hpp>
 #include <cartpress/core/clock.hpp>
 #include <chrono>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace cartpress::plugin {

@@ -30,8 +30,7 @@ struct OptionOverrides {
 // A failed reload keeps serving the last good copy; with none, defaults marked !loaded.
 class SiteOptionsCache {
 public:
-    SiteOptionsCache(std::string table_prefix, std::chrono::seconds ttl,
-                     OptionOverrides overrides);
+    SiteOptionsCache(std::string table_prefix, std::chrono::seconds ttl, OptionOverrides overrides);
 
     std::shared_ptr<const SiteOptions> get(db::Session& session, const core::Clock& clock);
     void invalidate();

@@ -88,8 +88,9 @@ BOOST_AUTO_TEST_CASE(bad_credentials_are_anonymous_unless_surfaced) {
 BOOST_AUTO_TEST_CASE(unavailable_without_https_unless_local) {
     // Plain HTTP on a production site: Basic is ignored silently (§11.7).
     BOOST_TEST(!login("admin", creds.admin_app_password, AppPasswordSettings{}).logged_in());
-    BOOST_TEST(login("admin", creds.admin_app_password, AppPasswordSettings{.force_available = true})
-                   .logged_in());
+    BOOST_TEST(
+        login("admin", creds.admin_app_password, AppPasswordSettings{.force_available = true})
+            .logged_in());
 }
 
 BOOST_AUTO_TEST_CASE(throttles_after_ten_failures_per_ip_and_login) {
@@ -138,7 +139,8 @@ BOOST_AUTO_TEST_CASE(revoked_password_stops_at_once_despite_the_cache) {
     test::add_user(db, "cp_db", "wp_", 41, "revoked", "revoked@example.com", "subscriber",
                    "RevokedPassword000000000", test::HashKind::kPhpass);
     BOOST_TEST(login("revoked", "RevokedPassword000000000").logged_in());
-    db.exec("cp_db", "DELETE FROM wp_usermeta WHERE user_id = 41 AND meta_key = '_application_passwords'");
+    db.exec("cp_db",
+            "DELETE FROM wp_usermeta WHERE user_id = 41 AND meta_key = '_application_passwords'");
     BOOST_TEST(!login("revoked", "RevokedPassword000000000").logged_in());
 }
 
@@ -146,8 +148,9 @@ BOOST_AUTO_TEST_CASE(corrupt_or_object_meta_means_no_passwords) {
     auto& db = *DbWorld::get().db;
     test::add_user(db, "cp_db", "wp_", 42, "corrupt", "corrupt@example.com", "subscriber",
                    "CorruptPassword000000000", test::HashKind::kGeneric);
-    db.exec("cp_db", "UPDATE wp_usermeta SET meta_value = 'O:8:\"stdClass\":0:{}' WHERE user_id = 42 "
-                     "AND meta_key = '_application_passwords'");
+    db.exec("cp_db",
+            "UPDATE wp_usermeta SET meta_value = 'O:8:\"stdClass\":0:{}' WHERE user_id = 42 "
+            "AND meta_key = '_application_passwords'");
     BOOST_TEST(!login("corrupt", "CorruptPassword000000000").logged_in());
 }
 

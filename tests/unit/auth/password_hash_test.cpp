@@ -126,8 +126,8 @@ BOOST_AUTO_TEST_CASE(real_application_password_hashes) {
     BOOST_TEST(!verify_password(kAdminAppPassword, kSubscriberAppHash));
     BOOST_TEST(!verify_password(kSubscriberAppPassword, kAdminAppHash));
     // As typed by a user: grouped with spaces, normalised before verification (§11.4).
-    BOOST_TEST(verify_password(normalize_app_password("T9GL Ctdr lKMy 4aGX jGF6 MPjN"),
-                               kAdminAppHash));
+    BOOST_TEST(
+        verify_password(normalize_app_password("T9GL Ctdr lKMy 4aGX jGF6 MPjN"), kAdminAppHash));
     BOOST_TEST(!verify_password("T9GL Ctdr lKMy 4aGX jGF6 MPjN", kAdminAppHash));
     // The login password is never an application password.
     BOOST_TEST(!verify_password(kAdminLoginPassword, kAdminAppHash));
@@ -189,11 +189,12 @@ BOOST_AUTO_TEST_CASE(rejects_damaged_hashes) {
 
 BOOST_AUTO_TEST_CASE(system_crypt_formats) {
     // Computed with `openssl passwd -6/-5/-1 -salt saltsalt 'Hello world!'`.
-    BOOST_TEST(verify_password("Hello world!",
-                               "$6$saltsalt$pn.eNCAqRIao3pxsOGdjVa9wVR7Rb/3WnbxOluoQKVZPzLuyetx3yF6V"
-                               "IZDfQnn/arrFVfrq3BqRb9gLqhI5z0"));
-    BOOST_TEST(verify_password("Hello world!",
-                               "$5$saltsalt$7nms7uea33j6nUc5B/QNWbGgEhGAZc61YUN0rQzogB0"));
+    BOOST_TEST(
+        verify_password("Hello world!",
+                        "$6$saltsalt$pn.eNCAqRIao3pxsOGdjVa9wVR7Rb/3WnbxOluoQKVZPzLuyetx3yF6V"
+                        "IZDfQnn/arrFVfrq3BqRb9gLqhI5z0"));
+    BOOST_TEST(
+        verify_password("Hello world!", "$5$saltsalt$7nms7uea33j6nUc5B/QNWbGgEhGAZc61YUN0rQzogB0"));
     BOOST_TEST(verify_password("Hello world!", "$1$saltsalt$le8lFSqqnPaRFOlmAZpvH1"));
     BOOST_TEST(!verify_password("Hello world?", "$1$saltsalt$le8lFSqqnPaRFOlmAZpvH1"));
     // A NUL byte would cut the C string short; such a password must not match its prefix.

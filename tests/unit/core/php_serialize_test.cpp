@@ -1,11 +1,13 @@
 #include <boost/test/unit_test.hpp>
 #include <cartpress/core/php_serialize.hpp>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
-#include <sstream>
+#include <random>
+#include <stdexcept>
 #include <string>
 
 namespace {
@@ -14,11 +16,11 @@ using cartpress::core::php_unserialize;
 using cartpress::core::PhpKey;
 using cartpress::core::PhpValue;
 
-// Test data lives in tests/data. The build may pass its absolute path; otherwise it is found from
-// this file's own path (absolute under CMake, repo-relative when compiled from the repo root).
+// Test data lives in tests/data: under CMake the source dir is given; a standalone build from the
+// repo root finds it from this file's own (then relative) path.
 std::filesystem::path data_dir() {
-#ifdef CARTPRESS_TEST_DATA_DIR
-    return std::filesystem::path(CARTPRESS_TEST_DATA_DIR);
+#ifdef CARTPRESS_SOURCE_DIR
+    return std::filesystem::path(CARTPRESS_SOURCE_DIR) / "tests" / "data";
 #else
     return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data";
 #endif
@@ -171,6 +173,26 @@ BOOST_AUTO_TEST_CASE(doubles_round_trip_exactly) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(random_doubles_round_trip_exactly) {
+    std::mt19937_64 rng(20240601);
+    int checked = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const std::uint64_t bits = rng();
+        double d = 0;
+        std::memcpy(&d, &bits, sizeof(d));
+        if (std::isnan(d)) continue;
+        const std::string s = serialized_double(d);
+        const auto parsed = php_unserialize(s);
+        const double back = parsed ? parsed->as_double() : 0.0;
+        if (!parsed || std::memcmp(&back, &d, sizeof(d)) != 0) {
+            BOOST_ERROR("double " << bits << " serialized as " << s << " does not read back");
+            break;
+        }
+        ++checked;
+    }
+    BOOST_TEST(checked > 19000);
+}
+
 BOOST_AUTO_TEST_CASE(parses_arrays_in_order) {
     const PhpValue v = parse_ok(R"(a:3:{i:2;s:1:"b";s:1:"k";a:1:{i:0;N;}i:0;d:0.5;})");
     BOOST_TEST_REQUIRE(v.is_array());
@@ -196,8 +218,7 @@ BOOST_AUTO_TEST_CASE(numeric_string_keys_become_integer_keys) {
     BOOST_TEST(entries[1].first.is_string());
     BOOST_TEST(entries[2].first.is_string());
     BOOST_TEST(entries[3].first.as_int() == -7);
-    BOOST_TEST(serialize(v) ==
-               R"(a:4:{i:5;i:1;s:2:"05";i:2;s:2:"-0";i:3;i:-7;i:4;})");
+    BOOST_TEST(serialize(v) == R"(a:4:{i:5;i:1;s:2:"05";i:2;s:2:"-0";i:3;i:-7;i:4;})");
     BOOST_TEST(v.find("5")->as_int() == 1);
     BOOST_TEST(v.find(5)->as_int() == 1);
     BOOST_TEST(v.find("-7")->as_int() == 4);
@@ -283,7 +304,7 @@ BOOST_AUTO_TEST_CASE(set_append_erase) {
     v.set("a", PhpValue::from_int(1));
     v.set(7, PhpValue::from_bool(true));
     v.set("b", PhpValue::from_string("x"));
-    v.set("a", PhpValue::from_int(2));  // replaced where it stands
+    v.set("a", PhpValue::from_int(2));       // replaced where it stands
     v.set("7", PhpValue::from_bool(false));  // same slot as integer 7
     BOOST_TEST(serialize(v) == R"(a:3:{s:1:"a";i:2;i:7;b:0;s:1:"b";s:1:"x";})");
 
@@ -296,6 +317,11 @@ BOOST_AUTO_TEST_CASE(set_append_erase) {
     PhpValue fresh = PhpValue::empty_array();
     fresh.append(PhpValue());
     BOOST_TEST(fresh.as_array()[0].first.as_int() == 0);
+    PhpValue negative = parse_ok("a:1:{i:-5;N;}");
+    negative.append(PhpValue());
+    BOOST_TEST(negative.as_array()[1].first.as_int() == 0);
+    PhpValue full = parse_ok("a:1:{i:9223372036854775807;N;}");
+    BOOST_CHECK_THROW(full.append(PhpValue()), std::logic_error);
 
     PhpValue scalar = PhpValue::from_int(1);
     BOOST_CHECK_THROW(scalar.set("x", PhpValue()), std::logic_error);

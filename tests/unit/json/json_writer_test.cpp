@@ -27,8 +27,9 @@ BOOST_AUTO_TEST_CASE(escapes_like_php) {
 }
 
 BOOST_AUTO_TEST_CASE(control_characters_and_raw_ascii) {
-    BOOST_TEST(roundtrip(R"(["\b\f\n\r\t\u001f","<>&'\u007f"])") ==
-               R"(["\b\f\n\r\t\u001f","<>&')" "\x7f" R"("])");
+    BOOST_TEST(roundtrip(R"(["\b\f\n\r\t\u001f","<>&'\u007f"])") == R"(["\b\f\n\r\t\u001f","<>&')"
+                                                                    "\x7f"
+                                                                    R"("])");
     // A backslash followed by "u" in the text is not an escape to lowercase.
     BOOST_TEST(roundtrip(R"(["\\uABCD"])") == R"(["\\uABCD"])");
     BOOST_TEST(roundtrip(R"(["\u00C9"])") == R"(["\u00c9"])");

@@ -191,15 +191,20 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
 
     RestRequest rest(request, method, route_string.value_or("/"));
     std::optional<Outcome> outcome;
+    // Every error passes through rest_request_error (plugins decorate their namespace's errors).
+    const auto fail = [&](RestError e, const Route* matched = nullptr) {
+        return Outcome::from_error(hooks_.rest_request_error.apply(std::move(e), rest, ctx),
+                                   matched);
+    };
 
     // Step 1: the body, before anything else looks at the request.
     std::string body;
     if (auto b = request.read_body(settings_.max_body_bytes); b) {
         body = std::move(*b);
     } else if (b.error() == http::BodyError::kTooLarge) {
-        outcome = Outcome::from_error(errors::body_too_large());
+        outcome = fail(errors::body_too_large());
     } else {
-        outcome = Outcome::from_error(errors::internal(ctx.request_id, "reading the body failed"));
+        outcome = fail(errors::internal(ctx.request_id, "reading the body failed"));
     }
 
     const std::string route(rest.route());
@@ -207,10 +212,10 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
                                route.find("/../") == std::string::npos &&
                                route.find("/./") == std::string::npos &&
                                route.rfind("/..") != route.size() - 3;
-    if (!outcome && !route_is_sane) outcome = Outcome::from_error(errors::no_route());
+    if (!outcome && !route_is_sane) outcome = fail(errors::no_route());
 
     if (!outcome && !http::all_strings_valid_utf8(query)) {
-        outcome = Outcome::from_error(errors::invalid_utf8());
+        outcome = fail(errors::invalid_utf8());
     }
     if (!outcome) {
         rest.mutable_query_params().CopyFrom(query, rest.mutable_query_params().GetAllocator());
@@ -220,7 +225,7 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
     if (!outcome) {
         ctx.user = hooks_.determine_current_user.apply(auth::CurrentUser{}, rest, ctx);
         if (auto err = hooks_.rest_authentication_errors.apply(std::nullopt, rest, ctx)) {
-            outcome = Outcome::from_error(*err);
+            outcome = fail(*err);
         }
     }
 
@@ -244,7 +249,7 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
     if (!outcome) {
         match = router_.match(route, method);
         if (!match || !match->endpoint) {
-            outcome = Outcome::from_error(errors::no_route());
+            outcome = fail(errors::no_route());
         }
     }
     const Route* matched_route = match && match->endpoint ? match->route : nullptr;
@@ -256,7 +261,7 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
             if (!body.empty()) {
                 json::Document parsed;
                 if (auto r = json::decode(body, parsed); !r) {
-                    outcome = Outcome::from_error(
+                    outcome = fail(
                         errors::invalid_json(r.error().php_code, r.error().php_message),
                         matched_route);
                 } else {
@@ -277,7 +282,7 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
                     http::parse_multipart_form(body, *boundary, form, form.GetAllocator());
             }
             if (!http::all_strings_valid_utf8(form)) {
-                outcome = Outcome::from_error(errors::invalid_utf8(), matched_route);
+                outcome = fail(errors::invalid_utf8(), matched_route);
             }
         }
     }
@@ -286,7 +291,7 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
     if (!outcome) {
         for (const auto& [name, value] : match->url_params) rest.set_url_param(name, value);
         if (auto err = validate_args(match->endpoint->args, rest)) {
-            outcome = Outcome::from_error(*err, matched_route);
+            outcome = fail(*err, matched_route);
         }
     }
 
@@ -294,9 +299,9 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
     if (!outcome && match->endpoint->permission) {
         auto allowed = match->endpoint->permission(rest, ctx);
         if (!allowed) {
-            outcome = Outcome::from_error(allowed.error(), matched_route);
+            outcome = fail(allowed.error(), matched_route);
         } else if (!*allowed) {
-            outcome = Outcome::from_error(errors::forbidden(ctx.user.logged_in()), matched_route);
+            outcome = fail(errors::forbidden(ctx.user.logged_in()), matched_route);
         }
     }
 
@@ -314,7 +319,7 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
         } else {
             const RestError& e = result.error();
             if (e.status >= 500 && !e.internal.empty()) log_error_(ctx.request_id, e.internal);
-            outcome = Outcome::from_error(e, matched_route);
+            outcome = fail(e, matched_route);
         }
     }
 

@@ -109,7 +109,7 @@ std::optional<Router::Match> Router::match(std::string_view route, std::string_v
         auto params = r.match(route);
         if (!params) continue;
         for (const auto& e : r.endpoints()) {
-            if (e.accepts(method)) return Match{&r, &e, std::move(*params)};
+            if (!e.allow_only && e.accepts(method)) return Match{&r, &e, std::move(*params)};
         }
         if (!first_path_match) first_path_match = Match{&r, nullptr, std::move(*params)};
     }

@@ -45,7 +45,8 @@ core::Result<SiteOptions, db::DbError> load_site_options(db::Session& session,
                             "'blogdescription', 'gmt_offset', 'timezone_string', "
                             "'page_for_posts', 'page_on_front', 'show_on_front', "
                             "'permalink_structure', 'blog_charset', 'db_version', "
-                            "'using_application_passwords', ?)";
+                            "'using_application_passwords', 'avatar_default', 'avatar_rating', "
+                            "'fluent_cart_store_settings', ?)";
     const std::string roles_option = table_prefix + "user_roles";
     auto rows = session.query(sql, {std::string_view(roles_option)});
     if (!rows) return core::fail(rows.error());

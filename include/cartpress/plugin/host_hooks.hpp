@@ -22,6 +22,9 @@ struct HostHooks {
         rest_authentication_errors;
     // Runs after the handler, before WordPress's headers and _fields/_envelope.
     Filter<rest::RestResponse, const rest::RestRequest&, rest::RequestContext&> rest_post_dispatch;
+    // Every error response of a REST request, before it is rendered (e.g. FluentCart adds
+    // "wpfluent" to the data of every 404 under its namespace).
+    Filter<rest::RestError, const rest::RestRequest&, rest::RequestContext&> rest_request_error;
     // After the response is built (for metrics, audit).
     Action<const rest::RestRequest&, int, rest::RequestContext&> cartpress_request_done;
 };

@@ -39,6 +39,9 @@ struct Endpoint {
     Handler handler;
     PermissionCallback permission;  // empty = public
     std::vector<ArgSpec> args;
+    // Declared for Allow and OPTIONS only, never dispatched (a route the host does not
+    // implement but a client may ask about, e.g. FluentCart's DELETE orders/{id}).
+    bool allow_only = false;
 
     bool accepts(std::string_view method) const;
 };

@@ -29,6 +29,9 @@ struct SiteOptions {
     std::string blog_charset = "UTF-8";
     std::int64_t db_version = 0;
     bool using_application_passwords = false;
+    std::string avatar_default = "mystery";
+    std::string avatar_rating = "G";
+    std::string fluent_cart_store_settings;  // raw option value; empty when absent
     std::unordered_map<std::string, RoleDefinition> roles;
     bool loaded = false;  // false: the database could not be read; values are defaults
 

@@ -1,0 +1,96 @@
+#include <cartpress/plugins/fluent_cart/fluent_cart_plugin.hpp>
+#include <strings.h>
+
+#include "errors.hpp"
+#include "fluent_cart_context.hpp"
+#include "handlers/order_handlers.hpp"
+#include "permissions.hpp"
+
+namespace cartpress::plugins::fluent_cart {
+namespace {
+
+constexpr std::string_view kNamespace = "fluent-cart/v2";
+
+rest::PermissionCallback require(std::string permission) {
+    return [permission](const rest::RestRequest&, rest::RequestContext& ctx) {
+        return rest::PermissionResult(has_permission(ctx.user, permission));
+    };
+}
+
+rest::ArgSpec path_arg(std::string name) {
+    rest::ArgSpec a;
+    a.name = std::move(name);
+    a.required = true;
+    return a;
+}
+
+class FluentCartPlugin final : public plugin::Plugin {
+public:
+    explicit FluentCartPlugin(std::unique_ptr<FluentCartContext> fc) : fc_(std::move(fc)) {}
+
+    std::string_view name() const override { return "fluent-cart"; }
+
+    // The whole route table (spec §1), in FluentCart's registration order.
+    void register_routes(rest::Router& router) override {
+        const FluentCartContext* fc = fc_.get();
+        const auto handler = [fc](auto fn) {
+            return [fc, fn](const rest::RestRequest& r, rest::RequestContext& c) {
+                return fn(*fc, r, c);
+            };
+        };
+        router.add(kNamespace, "orders", allow_only("POST", "orders/create", {}));
+
+        rest::Endpoint order;
+        order.methods = {"GET"};
+        order.permission = require("orders/view");
+        order.args = {path_arg("order_id")};
+        order.handler = handler(get_order);
+        router.add(kNamespace, "orders/{order_id:int}", std::move(order));
+        router.add(kNamespace, "orders/{order_id:int}",
+                   allow_only("POST", "orders/manage", {path_arg("order_id")}));
+        router.add(kNamespace, "orders/{order_id:int}",
+                   allow_only("DELETE", "orders/delete", {path_arg("order_id")}));
+    }
+
+    void register_hooks(plugin::HostHooks& hooks) override {
+        // FluentCart decorates every 404 under its namespace, core rest_no_route included.
+        hooks.rest_request_error.add(
+            10, [](rest::RestError e, const rest::RestRequest& r, rest::RequestContext&) {
+                const auto route = r.route();
+                if (e.status == 404 && route.size() >= 12 &&
+                    strncasecmp(route.data(), "/fluent-cart", 12) == 0) {
+                    return decorate_not_found(std::move(e));
+                }
+                return e;
+            });
+    }
+
+private:
+    // FluentCart has these on the same patterns; Cartpress lists them for Allow and OPTIONS
+    // but does not implement them (spec §1, rest_no_route when called).
+    static rest::Endpoint allow_only(std::string method, std::string permission,
+                                     std::vector<rest::ArgSpec> args) {
+        rest::Endpoint e;
+        e.methods = {std::move(method)};
+        e.permission = require(std::move(permission));
+        e.args = std::move(args);
+        e.allow_only = true;
+        return e;
+    }
+
+    std::unique_ptr<FluentCartContext> fc_;
+};
+
+}  // namespace
+
+std::unique_ptr<plugin::Plugin> make_fluent_cart_plugin(const plugin::PluginContext& ctx) {
+    auto countries = Countries::load(ctx.settings.plugin.count("fluent_cart.iso_codes_dir")
+                                         ? ctx.settings.plugin.at("fluent_cart.iso_codes_dir")
+                                         : std::string("/usr/share/iso-codes/json"));
+    if (!countries) throw std::runtime_error("fluent-cart: " + countries.error());
+    auto fc = std::make_unique<FluentCartContext>(FluentCartContext{
+        ctx.table_prefix(), OrderQueries(ctx.table_prefix()), std::move(*countries), ctx.clock});
+    return std::make_unique<FluentCartPlugin>(std::move(fc));
+}
+
+}  // namespace cartpress::plugins::fluent_cart

@@ -1,0 +1,385 @@
+#include "serialization/order_serializer.hpp"
+
+#include "domain/columns.hpp"
+#include "serialization/dates.hpp"
+#include "serialization/gravatar.hpp"
+#include "serialization/names.hpp"
+#include "serialization/record_writer.hpp"
+
+namespace cartpress::plugins::fluent_cart {
+namespace {
+
+using Alloc = json::Allocator;
+
+std::string text(const std::optional<std::string>& v) { return v.value_or(""); }
+
+std::string trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\n\r\v\f");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\n\r\v\f");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+std::int64_t to_int(const std::optional<std::string>& v) {
+    if (!v) return 0;
+    try {
+        return std::stoll(*v);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+// PHP truthiness of a decoded JSON member (config.upgraded_from, other_info.is_custom).
+bool truthy(const json::Value* v) {
+    if (!v || v->IsNull()) return false;
+    if (v->IsBool()) return v->GetBool();
+    if (v->IsNumber()) return v->GetDouble() != 0;
+    if (v->IsString()) {
+        const auto s = json::view(*v);
+        return !s.empty() && s != "0";
+    }
+    if (v->IsArray()) return !v->Empty();
+    if (v->IsObject()) return v->MemberCount() > 0;
+    return false;
+}
+
+const json::Value* member(const json::Value& object, const char* name) {
+    if (!object.IsObject()) return nullptr;
+    auto it = object.FindMember(name);
+    return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+std::string other_data(const json::Value& meta, const char* key) {
+    const auto* od = member(meta, "other_data");
+    if (!od) return "";
+    const auto* v = member(*od, key);
+    if (!v || !v->IsString()) return "";
+    return std::string(json::view(*v));
+}
+
+json::Value str(std::string_view s, Alloc& a) { return json::str(s, a); }
+
+json::Value subscriptions_json(const std::vector<SubscriptionRecord>& subs,
+                               const std::string& currency, Alloc& a) {
+    json::Value list(rapidjson::kArrayType);
+    for (const auto& s : subs) {
+        json::Value o(rapidjson::kObjectType);
+        write_record(o, kSubscriptionColumns, s.subscription, a);
+        o.AddMember("url", "", a);
+        o.AddMember("payment_info", "", a);
+        o.AddMember("billingInfo", json::Value(rapidjson::kArrayType), a);
+        o.AddMember("overridden_status", str(text(field(kSubscriptionColumns, s.subscription, "status")), a), a);
+        o.AddMember("currency", str(currency, a), a);
+        o.AddMember("reactivate_url", "", a);
+        json::Value meta(rapidjson::kArrayType);
+        for (const auto& [key, value] : s.meta) {
+            json::Value m(rapidjson::kObjectType);
+            m.AddMember("meta_key", str(key, a), a);
+            m.AddMember("meta_value", json_or_text(value, a), a);
+            meta.PushBack(m, a);
+        }
+        o.AddMember("meta", meta, a);
+        list.PushBack(o, a);
+    }
+    return list;
+}
+
+std::string transaction_url(const Record& t) {
+    const std::string method = text(field(kTransactionColumns, t, "payment_method"));
+    const std::string charge = text(field(kTransactionColumns, t, "vendor_charge_id"));
+    if (charge.empty()) return "";
+    if (method == "paypal") {
+        const bool test = text(field(kTransactionColumns, t, "payment_mode")) == "test";
+        return (test ? "https://www.sandbox.paypal.com/activity/payment/"
+                     : "https://www.paypal.com/activity/payment/") +
+               charge;
+    }
+    if (method == "stripe") {
+        const bool refund = text(field(kTransactionColumns, t, "transaction_type")) == "refund";
+        return (refund ? "https://dashboard.stripe.com/refunds/"
+                       : "https://dashboard.stripe.com/payments/") +
+               charge;
+    }
+    return "";
+}
+
+json::Value address_json(const Record& address, const json::Value& order_with_customer,
+                         const std::optional<CustomerRecord>& customer,
+                         const SerializeContext& ctx, Alloc& a) {
+    json::Value o(rapidjson::kObjectType);
+    write_record(o, kOrderAddressColumns, address, a);
+    json::Document meta_doc;
+    const json::Value meta = json_column(field(kOrderAddressColumns, address, "meta"), meta_doc.GetAllocator());
+    const std::string name = text(field(kOrderAddressColumns, address, "name"));
+    const auto parts = split_address_name(name);
+    // FluentCart reads the current customer's email, not the one stored with the address.
+    json::Value email;
+    if (customer) email = str(text(field(kCustomerColumns, customer->customer, "email")), a);
+    o.AddMember("email", json::Value(email, a), a);
+    o.AddMember("first_name", str(parts.first, a), a);
+    o.AddMember("last_name", str(parts.last, a), a);
+    o.AddMember("full_name", str(name, a), a);
+
+    const std::string country = text(field(kOrderAddressColumns, address, "country"));
+    const std::string country_name = ctx.countries.country_name(country);
+    const std::string state_name =
+        ctx.countries.state_name(country, text(field(kOrderAddressColumns, address, "state")));
+    const std::string company = other_data(meta, "company_name");
+    const std::string label = other_data(meta, "label");
+    json::Value f(rapidjson::kObjectType);
+    f.AddMember("country", str(country_name, a), a);
+    f.AddMember("state", str(state_name, a), a);
+    f.AddMember("city", str(text(field(kOrderAddressColumns, address, "city")), a), a);
+    f.AddMember("postcode", str(text(field(kOrderAddressColumns, address, "postcode")), a), a);
+    f.AddMember("address_1", str(text(field(kOrderAddressColumns, address, "address_1")), a), a);
+    f.AddMember("address_2", str(text(field(kOrderAddressColumns, address, "address_2")), a), a);
+    f.AddMember("type", str(text(field(kOrderAddressColumns, address, "type")), a), a);
+    f.AddMember("name", str(name, a), a);
+    f.AddMember("first_name", str(parts.first, a), a);
+    f.AddMember("last_name", str(parts.last, a), a);
+    f.AddMember("full_name", str(name, a), a);
+    f.AddMember("email", email, a);
+    f.AddMember("company_name", str(company, a), a);
+    f.AddMember("label", str(label, a), a);
+    std::string full;
+    for (const std::string& part :
+         {text(field(kOrderAddressColumns, address, "address_1")),
+          text(field(kOrderAddressColumns, address, "address_2")),
+          text(field(kOrderAddressColumns, address, "city")), state_name, country_name}) {
+        if (part.empty()) continue;
+        if (!full.empty()) full += ", ";
+        full += part;
+    }
+    f.AddMember("full_address", str(full, a), a);
+    o.AddMember("formatted_address", f, a);
+    o.AddMember("company_name", str(company, a), a);
+    o.AddMember("phone", str(other_data(meta, "phone"), a), a);
+    o.AddMember("label", str(label, a), a);
+    o.AddMember("order", json::Value(order_with_customer, a), a);
+    return o;
+}
+
+}  // namespace
+
+json::Value order_columns_json(const Record& order, Alloc& a) {
+    json::Value o(rapidjson::kObjectType);
+    write_record(o, kOrderColumns, order, a);
+    return o;
+}
+
+json::Value customer_json(const CustomerRecord& customer, const SerializeContext& ctx, Alloc& a) {
+    const Record& c = customer.customer;
+    json::Value o(rapidjson::kObjectType);
+    write_record(o, kCustomerColumns, c, a);
+    const std::string first = text(field(kCustomerColumns, c, "first_name"));
+    const std::string last = text(field(kCustomerColumns, c, "last_name"));
+    const std::string full = trim(first + " " + last);
+    o.AddMember("full_name", str(full, a), a);
+    const std::string photo =
+        customer.photo_url && !customer.photo_url->empty()
+            ? *customer.photo_url
+            : gravatar_url(text(field(kCustomerColumns, c, "email")), ctx.options.avatar_default,
+                           ctx.options.avatar_rating);
+    o.AddMember("photo", str(photo, a), a);
+    const std::string country = text(field(kCustomerColumns, c, "country"));
+    const std::string country_name = ctx.countries.country_name(country);
+    o.AddMember("country_name", str(country_name, a), a);
+    json::Value f(rapidjson::kObjectType);
+    f.AddMember("country", str(country_name, a), a);
+    f.AddMember("state",
+                str(ctx.countries.state_name(country, text(field(kCustomerColumns, c, "state"))), a),
+                a);
+    f.AddMember("city", str(text(field(kCustomerColumns, c, "city")), a), a);
+    f.AddMember("postcode", str(text(field(kCustomerColumns, c, "postcode")), a), a);
+    f.AddMember("first_name", str(first, a), a);
+    f.AddMember("last_name", str(last, a), a);
+    f.AddMember("full_name", str(full, a), a);
+    o.AddMember("formatted_address", f, a);
+    const std::string user_id = text(field(kCustomerColumns, c, "user_id"));
+    const bool linked = !user_id.empty() && user_id != "0";
+    o.AddMember("user_link",
+                str(linked ? ctx.options.siteurl + "/wp-admin/user-edit.php?user_id=" + user_id : "", a),
+                a);
+    return o;
+}
+
+json::Document serialize_order_detail(const OrderGraph& g, const SerializeContext& ctx) {
+    json::Document d;
+    auto& a = d.GetAllocator();
+    d.SetObject();
+    json::Value order = order_columns_json(g.order, a);
+    const std::string uuid = text(field(kOrderColumns, g.order, "uuid"));
+    const std::string currency = text(field(kOrderColumns, g.order, "currency"));
+    json::Document config_doc;
+    const json::Value config = json_column(field(kOrderColumns, g.order, "config"), config_doc.GetAllocator());
+
+    // parent_order
+    if (g.parent_order_id) {
+        json::Value parent(rapidjson::kObjectType);
+        parent.AddMember("id", *g.parent_order_id, a);
+        parent.AddMember("subscriptions", subscriptions_json(g.parent_subscriptions, currency, a), a);
+        order.AddMember("parent_order", parent, a);
+    } else {
+        order.AddMember("parent_order", json::Value(), a);
+    }
+    // subscriptions: the order's own, else its parent's unless it was an upgrade.
+    if (!g.subscriptions.empty()) {
+        order.AddMember("subscriptions", subscriptions_json(g.subscriptions, currency, a), a);
+    } else if (!truthy(member(config, "upgraded_from"))) {
+        order.AddMember("subscriptions", subscriptions_json(g.parent_subscriptions, currency, a), a);
+    } else {
+        order.AddMember("subscriptions", json::Value(rapidjson::kArrayType), a);
+    }
+    json::Value activities(rapidjson::kArrayType);
+    for (const auto& act : g.activities) {
+        json::Value o(rapidjson::kObjectType);
+        write_record(o, kActivityColumns, act.activity, a);
+        if (act.user_id) {
+            json::Value user(rapidjson::kObjectType);
+            user.AddMember("ID", *act.user_id, a);
+            user.AddMember("display_name", str(act.user_display_name, a), a);
+            user.AddMember("user_email", str(act.user_email, a), a);
+            o.AddMember("user", user, a);
+        } else {
+            o.AddMember("user", json::Value(), a);
+        }
+        activities.PushBack(o, a);
+    }
+    order.AddMember("activities", activities, a);
+    json::Value labels(rapidjson::kArrayType);
+    json::Value selected_labels(rapidjson::kArrayType);
+    for (const auto& l : g.labels) {
+        json::Value o(rapidjson::kObjectType);
+        write_record(o, kLabelRelationshipColumns, l, a);
+        labels.PushBack(o, a);
+        selected_labels.PushBack(to_int(field(kLabelRelationshipColumns, l, "label_id")), a);
+    }
+    order.AddMember("labels", labels, a);
+
+    json::Value customer;
+    if (g.customer) customer = customer_json(*g.customer, ctx, a);
+    order.AddMember("customer", json::Value(customer, a), a);
+
+    json::Value children(rapidjson::kArrayType);
+    for (const auto& c : g.children) {
+        json::Value o(rapidjson::kObjectType);
+        o.AddMember("id", c.id, a);
+        o.AddMember("parent_id", c.parent_id ? str(*c.parent_id, a) : json::Value(), a);
+        auto iso = iso_datetime(c.created_at ? std::optional<std::string_view>(*c.created_at) : std::nullopt);
+        o.AddMember("created_at", iso ? str(*iso, a) : json::Value(), a);
+        children.PushBack(o, a);
+    }
+    order.AddMember("children", children, a);
+
+    json::Value items(rapidjson::kArrayType);
+    for (const auto& item : g.items) {
+        json::Value o(rapidjson::kObjectType);
+        write_record(o, kOrderItemColumns, item.item, a);
+        o.AddMember("payment_info", "", a);
+        o.AddMember("setup_info", "", a);
+        json::Document other_doc;
+        const json::Value other = json_column(field(kOrderItemColumns, item.item, "other_info"), other_doc.GetAllocator());
+        o.AddMember("is_custom", truthy(member(other, "is_custom")), a);
+        o.AddMember("formatted_total",
+                    str(format_money(to_int(field(kOrderItemColumns, item.item, "subtotal")), ctx.currency), a), a);
+        if (item.variant) {
+            json::Value v(rapidjson::kObjectType);
+            write_record(v, kVariantColumns, *item.variant, a);
+            json::Value media;
+            json::Value thumbnail;
+            if (item.media_id) {
+                media.SetObject();
+                media.AddMember("id", to_int(item.media_id), a);
+                media.AddMember("object_id", item.media_object_id ? str(*item.media_object_id, a) : json::Value(), a);
+                json::Document mv;
+                json::Value meta_value = json_or_text(item.media_value, a);
+                // The thumbnail is the first image's URL when the meta holds a list of images.
+                if (meta_value.IsArray() && !meta_value.Empty() && meta_value[0].IsObject()) {
+                    if (const auto* url = member(meta_value[0], "url"); url && url->IsString()) {
+                        thumbnail = json::Value(*url, a);
+                    }
+                }
+                media.AddMember("meta_value", meta_value, a);
+            }
+            v.AddMember("thumbnail", thumbnail, a);
+            const auto price = field(kVariantColumns, *item.variant, "item_price");
+            std::int64_t cents = 0;
+            try {
+                cents = price ? static_cast<std::int64_t>(std::llround(std::stod(*price))) : 0;
+            } catch (const std::exception&) {
+            }
+            v.AddMember("formatted_total", str(format_money(cents, ctx.currency), a), a);
+            v.AddMember("media", media, a);
+            o.AddMember("variants", v, a);
+        } else {
+            o.AddMember("variants", json::Value(), a);
+        }
+        items.PushBack(o, a);
+    }
+    order.AddMember("order_items", items, a);
+
+    json::Value transactions(rapidjson::kArrayType);
+    for (const auto& t : g.transactions) {
+        json::Value o(rapidjson::kObjectType);
+        write_record(o, kTransactionColumns, t, a);
+        o.AddMember("url", str(transaction_url(t), a), a);
+        transactions.PushBack(o, a);
+    }
+    order.AddMember("transactions", transactions, a);
+
+    // Each address embeds the order (its 35 columns) with the customer.
+    json::Value order_with_customer = order_columns_json(g.order, a);
+    order_with_customer.AddMember("customer", json::Value(customer, a), a);
+    json::Value addresses(rapidjson::kArrayType);
+    json::Value billing;
+    json::Value shipping;
+    for (const auto& r : g.addresses) {
+        json::Value o = address_json(r, order_with_customer, g.customer, ctx, a);
+        const std::string type = text(field(kOrderAddressColumns, r, "type"));
+        if (type == "billing" && billing.IsNull()) billing = json::Value(o, a);
+        if (type == "shipping" && shipping.IsNull()) shipping = json::Value(o, a);
+        addresses.PushBack(o, a);
+    }
+    order.AddMember("order_addresses", addresses, a);
+    order.AddMember("billing_address", billing, a);
+    order.AddMember("shipping_address", shipping, a);
+
+    json::Value coupons(rapidjson::kArrayType);
+    for (const auto& c : g.applied_coupons) {
+        json::Value o(rapidjson::kObjectType);
+        write_record(o, kAppliedCouponColumns, c, a);
+        coupons.PushBack(o, a);
+    }
+    order.AddMember("applied_coupons", coupons, a);
+    order.AddMember("custom_checkout_url",
+                    str(ctx.options.home + "/?fluent-cart=custom_checkout&order_hash=" + uuid, a), a);
+    order.AddMember("has_missing_licenses", false, a);
+    if (g.order_operation) {
+        json::Value op(rapidjson::kObjectType);
+        write_record(op, kOrderOperationColumns, *g.order_operation, a);
+        order.AddMember("order_operation", op, a);
+    } else {
+        order.AddMember("order_operation", json::Value(), a);
+    }
+    order.AddMember("receipt_url", str("/?order_hash=" + uuid, a), a);
+    d.AddMember("order", order, a);
+
+    const auto meta_value = [&](const std::optional<std::string>& v) {
+        return v ? json_or_text(v, a) : str("", a);
+    };
+    d.AddMember("discount_meta", meta_value(g.discount_meta), a);
+    d.AddMember("shipping_meta", meta_value(g.shipping_meta), a);
+    d.AddMember("order_settings", json::Value(rapidjson::kArrayType), a);
+    d.AddMember("selected_labels", selected_labels, a);
+    const auto& tax = g.vat_tax_id ? g.vat_tax_id : g.tax_id;
+    d.AddMember("tax_id", tax ? json_or_text(tax, a) : str("", a), a);
+    const std::string payment_status = text(field(kOrderColumns, g.order, "payment_status"));
+    const bool unpaid = payment_status == "pending" || payment_status == "partially_paid" ||
+                        payment_status == "failed";
+    const std::int64_t due = to_int(field(kOrderColumns, g.order, "total_amount")) -
+                             to_int(field(kOrderColumns, g.order, "total_paid"));
+    d.AddMember("can_send_payment_reminder", unpaid && due > 0, a);
+    return d;
+}
+
+}  // namespace cartpress::plugins::fluent_cart

@@ -13,6 +13,7 @@
 #include <cartpress/config/settings.hpp>
 #include <cartpress/core/log.hpp>
 #include <cartpress/plugins/cartpress_ops/cartpress_ops_plugin.hpp>
+#include <cartpress/plugins/fluent_cart/fluent_cart_plugin.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -91,7 +92,11 @@ int open_listen_socket(const config::Settings& s) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    auto loaded = config::load_settings(args);
+    // Keys the plugins read from the same config file (each with its default).
+    const std::vector<config::PluginKey> plugin_keys = {
+        {"fluent_cart.iso_codes_dir", "/usr/share/iso-codes/json", false},
+    };
+    auto loaded = config::load_settings(args, plugin_keys);
     if (!loaded) {
         std::cerr << "cartpress: " << loaded.error() << "\n";
         return 2;
@@ -145,6 +150,7 @@ int main(int argc, char** argv) {
     db::initialize_driver();
     app::App app(settings, clock);
     app.add_plugin(plugins::cartpress_ops::make_cartpress_ops_plugin(app.plugin_context()));
+    app.add_plugin(plugins::fluent_cart::make_fluent_cart_plugin(app.plugin_context()));
     app.start();
 
     if (!settings.pid_file.empty()) {

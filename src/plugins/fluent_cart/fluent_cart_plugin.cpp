@@ -1,5 +1,6 @@
-#include <cartpress/plugins/fluent_cart/fluent_cart_plugin.hpp>
 #include <strings.h>
+
+#include <cartpress/plugins/fluent_cart/fluent_cart_plugin.hpp>
 
 #include "errors.hpp"
 #include "fluent_cart_context.hpp"
@@ -84,9 +85,9 @@ private:
 }  // namespace
 
 std::unique_ptr<plugin::Plugin> make_fluent_cart_plugin(const plugin::PluginContext& ctx) {
-    auto countries = Countries::load(ctx.settings.plugin.count("fluent_cart.iso_codes_dir")
-                                         ? ctx.settings.plugin.at("fluent_cart.iso_codes_dir")
-                                         : std::string("/usr/share/iso-codes/json"));
+    const auto dir = ctx.settings.plugin.find("fluent_cart.iso_codes_dir");
+    auto countries = Countries::load(
+        dir != ctx.settings.plugin.end() ? dir->second : std::string("/usr/share/iso-codes/json"));
     if (!countries) throw std::runtime_error("fluent-cart: " + countries.error());
     auto fc = std::make_unique<FluentCartContext>(FluentCartContext{
         ctx.table_prefix(), OrderQueries(ctx.table_prefix()), std::move(*countries), ctx.clock});

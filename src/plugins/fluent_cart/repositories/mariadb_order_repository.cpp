@@ -28,6 +28,8 @@ constexpr std::size_t kListWidth = 33;  // the widest branch: subscriptions
 // One branch of the UNION ALL: kind, id (for ordering) and `kListWidth` text columns.
 std::string branch(int kind, const std::string& id_expr, std::vector<std::string> columns,
                    const std::string& from_where) {
+    // Every branch casts its columns to CHAR: one collation for the whole UNION, and no branch
+    // coerces another's types (a DECIMAL next to a BIGINT would reformat both).
     std::string sql = "SELECT " + std::to_string(kind) + " AS kind, " + id_expr + " AS sort_id";
     for (auto& c : columns) sql += ", " + c;
     for (std::size_t i = columns.size(); i < kListWidth; ++i) sql += ", NULL";
@@ -119,9 +121,9 @@ private:
             for (auto& s : subs) {
                 if (s.subscription[0] && *s.subscription[0] == sub_id) {
                     auto value = row.get(4);
-                    s.meta.emplace_back(row.str(3),
-                                        value ? std::optional<std::string>(std::string(*value))
-                                              : std::nullopt);
+                    s.meta.emplace_back(
+                        row.str(3),
+                        value ? std::optional<std::string>(std::string(*value)) : std::nullopt);
                 }
             }
         };
@@ -212,14 +214,16 @@ OrderQueries::OrderQueries(const std::string& p) {
     const std::string orders = p + "fct_orders";
     order_with_customer =
         "SELECT " + select_columns(kOrderColumns, "o") + ", c.id IS NOT NULL, " +
-        select_columns(kCustomerColumns, "c") +
-        ", (SELECT um.meta_value FROM " + p +
+        select_columns(kCustomerColumns, "c") + ", (SELECT um.meta_value FROM " + p +
         "usermeta um WHERE um.user_id = c.user_id AND um.meta_key = 'fc_customer_photo_url' "
         "ORDER BY um.umeta_id LIMIT 1)"
-        ", (SELECT po.id FROM " + orders + " po WHERE po.id = o.parent_id AND o.parent_id <> 0)"
-        ", op.id IS NOT NULL, " + select_columns(kOrderOperationColumns, "op") +
-        " FROM " + orders + " o LEFT JOIN " + p + "fct_customers c ON c.id = o.customer_id" +
-        " LEFT JOIN " + p + "fct_order_operations op ON op.id = (SELECT MIN(id) FROM " + p +
+        ", (SELECT po.id FROM " +
+        orders +
+        " po WHERE po.id = o.parent_id AND o.parent_id <> 0)"
+        ", op.id IS NOT NULL, " +
+        select_columns(kOrderOperationColumns, "op") + " FROM " + orders + " o LEFT JOIN " + p +
+        "fct_customers c ON c.id = o.customer_id" + " LEFT JOIN " + p +
+        "fct_order_operations op ON op.id = (SELECT MIN(id) FROM " + p +
         "fct_order_operations WHERE order_id = o.id) WHERE o.id = ?";
 
     items = "SELECT " + select_columns(kOrderItemColumns, "i") + ", v.id IS NOT NULL, " +
@@ -243,8 +247,8 @@ OrderQueries::OrderQueries(const std::string& p) {
     {
         auto cols = text_columns(kActivityColumns, "act");
         cols.push_back("CAST(u.ID AS CHAR)");
-        cols.push_back("u.display_name");
-        cols.push_back("u.user_email");
+        cols.push_back("CAST(u.display_name AS CHAR)");
+        cols.push_back("CAST(u.user_email AS CHAR)");
         add(kActivity, "act.id", std::move(cols),
             "FROM " + p + "fct_activity act LEFT JOIN " + p +
                 "users u ON u.ID = act.user_id WHERE act.module_type = '" +
@@ -258,14 +262,15 @@ OrderQueries::OrderQueries(const std::string& p) {
     add(kChild, "ch.id",
         {"CAST(ch.id AS CHAR)", "CAST(ch.parent_id AS CHAR)", "CAST(ch.created_at AS CHAR)"},
         "FROM " + orders + " ch WHERE ch.parent_id = ?");
-    add(kOrderMeta, "om.id", {"om.meta_key", "om.meta_value"},
+    add(kOrderMeta, "om.id", {"CAST(om.meta_key AS CHAR)", "CAST(om.meta_value AS CHAR)"},
         "FROM " + p +
             "fct_order_meta om WHERE om.order_id = ? AND om.meta_key IN ('order_discount', "
             "'order_shipping', 'tax_id', 'vat_tax_id')");
     add(kSubscription, "s.id", text_columns(kSubscriptionColumns, "s"),
         "FROM " + p + "fct_subscriptions s WHERE s.parent_order_id = ?");
     add(kSubscriptionMeta, "sm.id",
-        {"CAST(sm.subscription_id AS CHAR)", "sm.meta_key", "sm.meta_value"},
+        {"CAST(sm.subscription_id AS CHAR)", "CAST(sm.meta_key AS CHAR)",
+         "CAST(sm.meta_value AS CHAR)"},
         "FROM " + p + "fct_subscription_meta sm JOIN " + p +
             "fct_subscriptions s ON s.id = sm.subscription_id WHERE s.parent_order_id = ?");
     const std::string parent_id =
@@ -273,7 +278,8 @@ OrderQueries::OrderQueries(const std::string& p) {
     add(kParentSubscription, "s.id", text_columns(kSubscriptionColumns, "s"),
         "FROM " + p + "fct_subscriptions s WHERE s.parent_order_id = " + parent_id);
     add(kParentSubscriptionMeta, "sm.id",
-        {"CAST(sm.subscription_id AS CHAR)", "sm.meta_key", "sm.meta_value"},
+        {"CAST(sm.subscription_id AS CHAR)", "CAST(sm.meta_key AS CHAR)",
+         "CAST(sm.meta_value AS CHAR)"},
         "FROM " + p + "fct_subscription_meta sm JOIN " + p +
             "fct_subscriptions s ON s.id = sm.subscription_id WHERE s.parent_order_id = " +
             parent_id);

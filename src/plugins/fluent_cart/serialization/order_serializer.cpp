@@ -68,7 +68,8 @@ json::Value subscriptions_json(const std::vector<SubscriptionRecord>& subs,
         o.AddMember("url", "", a);
         o.AddMember("payment_info", "", a);
         o.AddMember("billingInfo", json::Value(rapidjson::kArrayType), a);
-        o.AddMember("overridden_status", str(text(field(kSubscriptionColumns, s.subscription, "status")), a), a);
+        o.AddMember("overridden_status",
+                    str(text(field(kSubscriptionColumns, s.subscription, "status")), a), a);
         o.AddMember("currency", str(currency, a), a);
         o.AddMember("reactivate_url", "", a);
         json::Value meta(rapidjson::kArrayType);
@@ -104,12 +105,13 @@ std::string transaction_url(const Record& t) {
 }
 
 json::Value address_json(const Record& address, const json::Value& order_with_customer,
-                         const std::optional<CustomerRecord>& customer,
-                         const SerializeContext& ctx, Alloc& a) {
+                         const std::optional<CustomerRecord>& customer, const SerializeContext& ctx,
+                         Alloc& a) {
     json::Value o(rapidjson::kObjectType);
     write_record(o, kOrderAddressColumns, address, a);
     json::Document meta_doc;
-    const json::Value meta = json_column(field(kOrderAddressColumns, address, "meta"), meta_doc.GetAllocator());
+    const json::Value meta =
+        json_column(field(kOrderAddressColumns, address, "meta"), meta_doc.GetAllocator());
     const std::string name = text(field(kOrderAddressColumns, address, "name"));
     const auto parts = split_address_name(name);
     // FluentCart reads the current customer's email, not the one stored with the address.
@@ -186,9 +188,9 @@ json::Value customer_json(const CustomerRecord& customer, const SerializeContext
     o.AddMember("country_name", str(country_name, a), a);
     json::Value f(rapidjson::kObjectType);
     f.AddMember("country", str(country_name, a), a);
-    f.AddMember("state",
-                str(ctx.countries.state_name(country, text(field(kCustomerColumns, c, "state"))), a),
-                a);
+    f.AddMember(
+        "state",
+        str(ctx.countries.state_name(country, text(field(kCustomerColumns, c, "state"))), a), a);
     f.AddMember("city", str(text(field(kCustomerColumns, c, "city")), a), a);
     f.AddMember("postcode", str(text(field(kCustomerColumns, c, "postcode")), a), a);
     f.AddMember("first_name", str(first, a), a);
@@ -197,9 +199,10 @@ json::Value customer_json(const CustomerRecord& customer, const SerializeContext
     o.AddMember("formatted_address", f, a);
     const std::string user_id = text(field(kCustomerColumns, c, "user_id"));
     const bool linked = !user_id.empty() && user_id != "0";
-    o.AddMember("user_link",
-                str(linked ? ctx.options.siteurl + "/wp-admin/user-edit.php?user_id=" + user_id : "", a),
-                a);
+    o.AddMember(
+        "user_link",
+        str(linked ? ctx.options.siteurl + "/wp-admin/user-edit.php?user_id=" + user_id : "", a),
+        a);
     return o;
 }
 
@@ -211,13 +214,15 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
     const std::string uuid = text(field(kOrderColumns, g.order, "uuid"));
     const std::string currency = text(field(kOrderColumns, g.order, "currency"));
     json::Document config_doc;
-    const json::Value config = json_column(field(kOrderColumns, g.order, "config"), config_doc.GetAllocator());
+    const json::Value config =
+        json_column(field(kOrderColumns, g.order, "config"), config_doc.GetAllocator());
 
     // parent_order
     if (g.parent_order_id) {
         json::Value parent(rapidjson::kObjectType);
         parent.AddMember("id", *g.parent_order_id, a);
-        parent.AddMember("subscriptions", subscriptions_json(g.parent_subscriptions, currency, a), a);
+        parent.AddMember("subscriptions", subscriptions_json(g.parent_subscriptions, currency, a),
+                         a);
         order.AddMember("parent_order", parent, a);
     } else {
         order.AddMember("parent_order", json::Value(), a);
@@ -226,7 +231,8 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
     if (!g.subscriptions.empty()) {
         order.AddMember("subscriptions", subscriptions_json(g.subscriptions, currency, a), a);
     } else if (!truthy(member(config, "upgraded_from"))) {
-        order.AddMember("subscriptions", subscriptions_json(g.parent_subscriptions, currency, a), a);
+        order.AddMember("subscriptions", subscriptions_json(g.parent_subscriptions, currency, a),
+                        a);
     } else {
         order.AddMember("subscriptions", json::Value(rapidjson::kArrayType), a);
     }
@@ -265,7 +271,8 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
         json::Value o(rapidjson::kObjectType);
         o.AddMember("id", c.id, a);
         o.AddMember("parent_id", c.parent_id ? str(*c.parent_id, a) : json::Value(), a);
-        auto iso = iso_datetime(c.created_at ? std::optional<std::string_view>(*c.created_at) : std::nullopt);
+        auto iso = iso_datetime(c.created_at ? std::optional<std::string_view>(*c.created_at)
+                                             : std::nullopt);
         o.AddMember("created_at", iso ? str(*iso, a) : json::Value(), a);
         children.PushBack(o, a);
     }
@@ -278,10 +285,14 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
         o.AddMember("payment_info", "", a);
         o.AddMember("setup_info", "", a);
         json::Document other_doc;
-        const json::Value other = json_column(field(kOrderItemColumns, item.item, "other_info"), other_doc.GetAllocator());
+        const json::Value other = json_column(field(kOrderItemColumns, item.item, "other_info"),
+                                              other_doc.GetAllocator());
         o.AddMember("is_custom", truthy(member(other, "is_custom")), a);
-        o.AddMember("formatted_total",
-                    str(format_money(to_int(field(kOrderItemColumns, item.item, "subtotal")), ctx.currency), a), a);
+        o.AddMember(
+            "formatted_total",
+            str(format_money(to_int(field(kOrderItemColumns, item.item, "subtotal")), ctx.currency),
+                a),
+            a);
         if (item.variant) {
             json::Value v(rapidjson::kObjectType);
             write_record(v, kVariantColumns, *item.variant, a);
@@ -290,7 +301,9 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
             if (item.media_id) {
                 media.SetObject();
                 media.AddMember("id", to_int(item.media_id), a);
-                media.AddMember("object_id", item.media_object_id ? str(*item.media_object_id, a) : json::Value(), a);
+                media.AddMember(
+                    "object_id",
+                    item.media_object_id ? str(*item.media_object_id, a) : json::Value(), a);
                 json::Document mv;
                 json::Value meta_value = json_or_text(item.media_value, a);
                 // The thumbnail is the first image's URL when the meta holds a list of images.
@@ -303,9 +316,9 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
             }
             v.AddMember("thumbnail", thumbnail, a);
             const auto price = field(kVariantColumns, *item.variant, "item_price");
-            std::int64_t cents = 0;
+            double cents = 0;
             try {
-                cents = price ? static_cast<std::int64_t>(std::llround(std::stod(*price))) : 0;
+                cents = price ? std::stod(*price) : 0;
             } catch (const std::exception&) {
             }
             v.AddMember("formatted_total", str(format_money(cents, ctx.currency), a), a);
@@ -352,7 +365,8 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
     }
     order.AddMember("applied_coupons", coupons, a);
     order.AddMember("custom_checkout_url",
-                    str(ctx.options.home + "/?fluent-cart=custom_checkout&order_hash=" + uuid, a), a);
+                    str(ctx.options.home + "/?fluent-cart=custom_checkout&order_hash=" + uuid, a),
+                    a);
     order.AddMember("has_missing_licenses", false, a);
     if (g.order_operation) {
         json::Value op(rapidjson::kObjectType);

@@ -1,0 +1,98 @@
+#include "dates.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace cartpress::plugins::fluent_cart {
+namespace {
+
+// Reads exactly `width` ASCII digits at text[pos].
+std::optional<std::int64_t> digits(std::string_view text, std::size_t pos, std::size_t width) {
+    if (pos + width > text.size()) return std::nullopt;
+    std::int64_t value = 0;
+    for (std::size_t i = pos; i < pos + width; ++i) {
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date with month 1..12 (any year, any day:
+// the day simply counts on from the 1st).
+std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day) {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = floor_div(year, 400);
+    const std::int64_t year_of_era = year - era * 400;
+    const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const std::int64_t day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+struct Civil {
+    std::int64_t year, month, day;
+};
+
+Civil civil_from_days(std::int64_t days) {
+    days += 719468;
+    const std::int64_t era = floor_div(days, 146097);
+    const std::int64_t day_of_era = days - era * 146097;
+    const std::int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t mp = (5 * day_of_year + 2) / 153;
+    const std::int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
+    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+    return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
+}  // namespace
+
+std::optional<std::string> iso_datetime(std::optional<std::string_view> mysql_datetime) {
+    if (!mysql_datetime) return std::nullopt;
+    const std::string_view text = *mysql_datetime;
+
+    const auto year = digits(text, 0, 4);
+    const auto month = digits(text, 5, 2);
+    const auto day = digits(text, 8, 2);
+    const bool date_ok = year && month && day && text[4] == '-' && text[7] == '-';
+    std::int64_t hour = 0, minute = 0, second = 0;
+    bool time_ok = text.size() == 10;  // a bare date is midnight
+    if (date_ok && text.size() == 19 && text[10] == ' ' && text[13] == ':' && text[16] == ':') {
+        const auto h = digits(text, 11, 2), m = digits(text, 14, 2), s = digits(text, 17, 2);
+        if (h && m && s) {
+            hour = *h, minute = *m, second = *s;
+            time_ok = true;
+        }
+    }
+    if (!date_ok || !time_ok) return std::string(text);
+
+    // Carry like PHP: month 0 is December of the year before, day 0 the last day of the month
+    // before, and so on for every field.
+    const std::int64_t months = *year * 12 + (*month - 1);
+    const std::int64_t days =
+        days_from_civil(floor_div(months, 12), months - floor_div(months, 12) * 12 + 1, 1) +
+        (*day - 1);
+    const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second;
+    const std::int64_t day_number = floor_div(seconds, 86400);
+    const std::int64_t second_of_day = seconds - day_number * 86400;
+    const Civil date = civil_from_days(day_number);
+
+    // date('c') writes the year with at least four digits and a "-" when negative.
+    char buffer[64];
+    const int length = std::snprintf(
+        buffer, sizeof buffer, "%s%04lld-%02lld-%02lldT%02lld:%02lld:%02lld+00:00",
+        date.year < 0 ? "-" : "", static_cast<long long>(date.year < 0 ? -date.year : date.year),
+        static_cast<long long>(date.month), static_cast<long long>(date.day),
+        static_cast<long long>(second_of_day / 3600),
+        static_cast<long long>(second_of_day / 60 % 60),
+        static_cast<long long>(second_of_day % 60));
+    return std::string(buffer, static_cast<std::size_t>(length));
+}
+
+}  // namespace cartpress::plugins::fluent_cart

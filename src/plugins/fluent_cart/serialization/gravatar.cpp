@@ -1,0 +1,94 @@
+#include "gravatar.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+
+namespace cartpress::plugins::fluent_cart {
+namespace {
+
+// PHP's trim() default set: space, \t, \n, \r, \0 and \v.
+std::string_view php_trim(std::string_view s) {
+    const auto is_space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\v';
+    };
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+        return "";  // only on allocation failure inside OpenSSL
+    }
+    static constexpr std::string_view kHex = "0123456789abcdef";
+    std::string out;
+    out.reserve(length * 2);
+    for (unsigned int i = 0; i < length; ++i) {
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 0x0f];
+    }
+    return out;
+}
+
+// PHP's rawurlencode (RFC 3986): everything but A-Z a-z 0-9 - _ . ~ as %XX, upper-case hex.
+std::string rawurlencode(std::string_view s) {
+    static constexpr std::string_view kHex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0x0f];
+        }
+    }
+    return out;
+}
+
+// array_filter() drops these before the query string is built.
+bool php_falsy(std::string_view s) { return s.empty() || s == "0"; }
+
+std::string email_hash(std::string_view email) {
+    // WordPress lets a caller pass a ready hash as "<hash>@md5.gravatar.com" (or sha256).
+    if (email.find("@md5.gravatar.com") != std::string_view::npos ||
+        email.find("@sha256.gravatar.com") != std::string_view::npos) {
+        return std::string(email.substr(0, email.find('@')));
+    }
+    if (php_falsy(email)) return "";
+    return sha256_hex(ascii_lower(php_trim(email)));
+}
+
+}  // namespace
+
+std::string gravatar_url(std::string_view email, std::string_view avatar_default_option,
+                         std::string_view avatar_rating_option) {
+    std::string url = "https://secure.gravatar.com/avatar/" + email_hash(email) + "?s=100";
+
+    std::string_view avatar_default = avatar_default_option;
+    if (avatar_default == "mystery" || avatar_default == "mm" || avatar_default == "mysteryman") {
+        avatar_default = "mm";
+    } else if (avatar_default == "gravatar_default") {
+        avatar_default = "";
+    }
+    if (!php_falsy(avatar_default)) url += "&#038;d=" + rawurlencode(avatar_default);
+
+    const std::string rating = ascii_lower(avatar_rating_option);
+    if (!php_falsy(rating)) url += "&#038;r=" + rawurlencode(rating);
+    return url;
+}
+
+}  // namespace cartpress::plugins::fluent_cart

@@ -1,0 +1,34 @@
+#include "names.hpp"
+
+namespace cartpress::plugins::fluent_cart {
+namespace {
+
+// PHP's trim() default set: space, \t, \n, \r, \0 and \v.
+std::string_view php_trim(std::string_view s) {
+    const auto is_space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\v';
+    };
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+NameParts split_address_name(std::string_view name) {
+    const auto first_space = name.find(' ');
+    const auto last_space = name.rfind(' ');
+    return {std::string(name.substr(0, first_space)),
+            std::string(last_space == std::string_view::npos ? name : name.substr(last_space + 1))};
+}
+
+NameParts split_full_name(std::string_view full_name) {
+    const std::string_view trimmed = php_trim(full_name);
+    const auto last_space = trimmed.rfind(' ');
+    if (last_space == std::string_view::npos) return {std::string(trimmed), ""};
+    // implode(' ', all words but the last) is the text before the last space.
+    return {std::string(php_trim(trimmed.substr(0, last_space))),
+            std::string(php_trim(trimmed.substr(last_space + 1)))};
+}
+
+}  // namespace cartpress::plugins::fluent_cart

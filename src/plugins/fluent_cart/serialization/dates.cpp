@@ -83,13 +83,13 @@ std::optional<std::string> iso_datetime(std::optional<std::string_view> mysql_da
     const std::int64_t second_of_day = seconds - day_number * 86400;
     const Civil date = civil_from_days(day_number);
 
-    // date('c') writes the year with at least four digits and a "-" when negative.
+    // date('c') formats the year as printf's "%04d": at least four characters counting the
+    // sign, so year -1 is "-001" (PHP 8.2 prints the zero date as "-001-11-30T00:00:00+00:00").
     char buffer[64];
     const int length = std::snprintf(
-        buffer, sizeof buffer, "%s%04lld-%02lld-%02lldT%02lld:%02lld:%02lld+00:00",
-        date.year < 0 ? "-" : "", static_cast<long long>(date.year < 0 ? -date.year : date.year),
-        static_cast<long long>(date.month), static_cast<long long>(date.day),
-        static_cast<long long>(second_of_day / 3600),
+        buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld+00:00",
+        static_cast<long long>(date.year), static_cast<long long>(date.month),
+        static_cast<long long>(date.day), static_cast<long long>(second_of_day / 3600),
         static_cast<long long>(second_of_day / 60 % 60),
         static_cast<long long>(second_of_day % 60));
     return std::string(buffer, static_cast<std::size_t>(length));

@@ -129,6 +129,14 @@ BOOST_AUTO_TEST_CASE(status_with_email_as_login) {
                200);
 }
 
+BOOST_AUTO_TEST_CASE(me_names_the_authenticated_user) {
+    const auto& w = E2eWorld::get();
+    BOOST_TEST(
+        get_as("/wp-json/cartpress/v1/me", "subscriber1", w.creds.subscriber_app_password).body ==
+        R"({"id":2,"login":"subscriber1"})");
+    BOOST_TEST(http_get(w.port(), "/wp-json/cartpress/v1/me").status == 401);
+}
+
 BOOST_AUTO_TEST_CASE(custom_role_with_manage_options_is_admitted) {
     BOOST_TEST(
         get_as("/wp-json/cartpress/v1/status", "manager1", E2eWorld::kManagerPassword).status ==

@@ -1,0 +1,31 @@
+-- wrk script: POST create-and-change-customer, each request on the next of the seeded orders
+-- and with an email no request used before (so every call creates a customer).
+-- Environment: BENCH_AUTH (the Authorization header), BENCH_FIRST_ORDER, BENCH_ORDERS.
+
+local counter = 0
+local thread_id = 0
+local next_thread = 0
+
+function setup(thread)
+    next_thread = next_thread + 1
+    thread:set("thread_id", next_thread)
+end
+
+function init(args)
+    first_order = tonumber(os.getenv("BENCH_FIRST_ORDER"))
+    orders = tonumber(os.getenv("BENCH_ORDERS"))
+    auth = os.getenv("BENCH_AUTH")
+    run_tag = os.getenv("BENCH_RUN_TAG") or "run"
+end
+
+function request()
+    counter = counter + 1
+    -- Threads take interleaved orders so that they rarely meet on one row.
+    local order = first_order + ((counter * 2 + thread_id) % orders)
+    local body = string.format(
+        '{"email":"bench-%s-%d-%d@example.com","full_name":"Bench Customer"}',
+        run_tag, thread_id, counter)
+    return wrk.format("POST",
+        "/wp-json/fluent-cart/v2/orders/" .. order .. "/create-and-change-customer",
+        {["Authorization"] = auth, ["Content-Type"] = "application/json"}, body)
+end

@@ -19,7 +19,7 @@ namespace {
 
 using Fields = std::vector<std::string_view>;
 
-// Calls fn(line_number, fields) for each data line of a TSV (not blank, not a # comment).
+// Calls fn(fields) for each data line of a TSV (not blank, not a # comment).
 template <class Fn>
 core::Result<void, std::string> for_each_tsv_row(std::string_view tsv, std::string_view what,
                                                  Fn&& fn) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cartpress/core/result.hpp>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>

@@ -188,9 +188,10 @@ json::Value customer_json(const CustomerRecord& customer, const SerializeContext
     o.AddMember("country_name", str(country_name, a), a);
     json::Value f(rapidjson::kObjectType);
     f.AddMember("country", str(country_name, a), a);
-    f.AddMember(
-        "state",
-        str(ctx.countries.state_name(country, text(field(kCustomerColumns, c, "state"))), a), a);
+    // FluentCart prints null for a NULL state, the state's name (or its code) otherwise.
+    const auto& state = field(kCustomerColumns, c, "state");
+    f.AddMember("state", state ? str(ctx.countries.state_name(country, *state), a) : json::Value(),
+                a);
     f.AddMember("city", str(text(field(kCustomerColumns, c, "city")), a), a);
     f.AddMember("postcode", str(text(field(kCustomerColumns, c, "postcode")), a), a);
     f.AddMember("first_name", str(first, a), a);

@@ -59,6 +59,11 @@ std::string other_data(const json::Value& meta, const char* key) {
 
 json::Value str(std::string_view s, Alloc& a) { return json::str(s, a); }
 
+// A column copied as it is: FluentCart's accessors pass NULL through as null.
+json::Value raw(const std::optional<std::string>& v, Alloc& a) {
+    return v ? json::str(*v, a) : json::Value();
+}
+
 json::Value subscriptions_json(const std::vector<SubscriptionRecord>& subs,
                                const std::string& currency, Alloc& a) {
     json::Value list(rapidjson::kArrayType);
@@ -131,10 +136,10 @@ json::Value address_json(const Record& address, const json::Value& order_with_cu
     json::Value f(rapidjson::kObjectType);
     f.AddMember("country", str(country_name, a), a);
     f.AddMember("state", str(state_name, a), a);
-    f.AddMember("city", str(text(field(kOrderAddressColumns, address, "city")), a), a);
-    f.AddMember("postcode", str(text(field(kOrderAddressColumns, address, "postcode")), a), a);
-    f.AddMember("address_1", str(text(field(kOrderAddressColumns, address, "address_1")), a), a);
-    f.AddMember("address_2", str(text(field(kOrderAddressColumns, address, "address_2")), a), a);
+    f.AddMember("city", raw(field(kOrderAddressColumns, address, "city"), a), a);
+    f.AddMember("postcode", raw(field(kOrderAddressColumns, address, "postcode"), a), a);
+    f.AddMember("address_1", raw(field(kOrderAddressColumns, address, "address_1"), a), a);
+    f.AddMember("address_2", raw(field(kOrderAddressColumns, address, "address_2"), a), a);
     f.AddMember("type", str(text(field(kOrderAddressColumns, address, "type")), a), a);
     f.AddMember("name", str(name, a), a);
     f.AddMember("first_name", str(parts.first, a), a);
@@ -192,8 +197,8 @@ json::Value customer_json(const CustomerRecord& customer, const SerializeContext
     const auto& state = field(kCustomerColumns, c, "state");
     f.AddMember("state", state ? str(ctx.countries.state_name(country, *state), a) : json::Value(),
                 a);
-    f.AddMember("city", str(text(field(kCustomerColumns, c, "city")), a), a);
-    f.AddMember("postcode", str(text(field(kCustomerColumns, c, "postcode")), a), a);
+    f.AddMember("city", raw(field(kCustomerColumns, c, "city"), a), a);
+    f.AddMember("postcode", raw(field(kCustomerColumns, c, "postcode"), a), a);
     f.AddMember("first_name", str(first, a), a);
     f.AddMember("last_name", str(last, a), a);
     f.AddMember("full_name", str(full, a), a);

@@ -6,16 +6,10 @@
 #include <cartpress/auth/capabilities.hpp>
 #include <cartpress/auth/password_hash.hpp>
 #include <cartpress/core/log.hpp>
+#include <cartpress/core/strings.hpp>
 
 namespace cartpress::auth {
 namespace {
-
-std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\n\r\v\f");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\n\r\v\f");
-    return std::string(s.substr(first, last - first + 1));
-}
 
 bool looks_like_email(std::string_view s) {
     const auto at = s.find('@');
@@ -52,7 +46,7 @@ CurrentUser ApplicationPasswordAuthenticator::authenticate(const rest::RestReque
     // The global gate (§11.4.1): otherwise Basic is ignored silently.
     if (!ctx.options.using_application_passwords || !ctx.app_passwords_available) return {};
 
-    const std::string login = trim(credentials->user);
+    const std::string login(core::php_trim(credentials->user));
     const std::string throttle_key = AuthThrottle::key(ctx.remote_addr, login);
     const auto now = ctx.clock.steady_now();
     if (auto wait = throttle_.blocked_for(throttle_key, now)) {

@@ -3,27 +3,13 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cartpress/core/strings.hpp>
 
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-// PHP's trim() default set: space, \t, \n, \r, \0 and \v.
-std::string_view php_trim(std::string_view s) {
-    const auto is_space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\v';
-    };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return out;
-}
+using core::ascii_lower;
+using core::php_trim;
 
 std::string sha256_hex(std::string_view data) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

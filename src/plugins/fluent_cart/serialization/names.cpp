@@ -1,17 +1,11 @@
 #include "names.hpp"
 
+#include <cartpress/core/strings.hpp>
+
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-// PHP's trim() default set: space, \t, \n, \r, \0 and \v.
-std::string_view php_trim(std::string_view s) {
-    const auto is_space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\v';
-    };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
+using core::php_trim;
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "serialization/order_serializer.hpp"
 
+#include <cartpress/core/strings.hpp>
+
 #include "domain/columns.hpp"
 #include "serialization/dates.hpp"
 #include "serialization/gravatar.hpp"
@@ -12,13 +14,6 @@ namespace {
 using Alloc = json::Allocator;
 
 std::string text(const std::optional<std::string>& v) { return v.value_or(""); }
-
-std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\n\r\v\f");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\n\r\v\f");
-    return std::string(s.substr(first, last - first + 1));
-}
 
 std::int64_t to_int(const std::optional<std::string>& v) {
     if (!v) return 0;
@@ -180,7 +175,7 @@ json::Value customer_json(const CustomerRecord& customer, const SerializeContext
     write_record(o, kCustomerColumns, c, a);
     const std::string first = text(field(kCustomerColumns, c, "first_name"));
     const std::string last = text(field(kCustomerColumns, c, "last_name"));
-    const std::string full = trim(first + " " + last);
+    const std::string full(core::php_trim(first + " " + last));
     o.AddMember("full_name", str(full, a), a);
     const std::string photo =
         customer.photo_url && !customer.photo_url->empty()

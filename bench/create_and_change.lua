@@ -3,8 +3,9 @@
 -- Environment: BENCH_AUTH (the Authorization header), BENCH_FIRST_ORDER, BENCH_ORDERS.
 
 local counter = 0
-local thread_id = 0
 local next_thread = 0
+-- `thread_id` is the global setup() gives each thread (a local of that name here would shadow
+-- it, and every thread would send the same emails: half the requests would answer 422 exist).
 
 function setup(thread)
     next_thread = next_thread + 1
@@ -14,7 +15,8 @@ end
 function init(args)
     first_order = tonumber(os.getenv("BENCH_FIRST_ORDER"))
     orders = tonumber(os.getenv("BENCH_ORDERS"))
-    auth = os.getenv("BENCH_AUTH")
+    -- bench/run exports the whole header line; wrk.format wants the value.
+    auth = (os.getenv("BENCH_AUTH") or ""):gsub("^Authorization: ", "")
     run_tag = os.getenv("BENCH_RUN_TAG") or "run"
 end
 

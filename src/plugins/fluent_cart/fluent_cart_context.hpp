@@ -3,6 +3,8 @@
 #include <cartpress/core/clock.hpp>
 #include <string>
 
+#include "repositories/customer_change_repository.hpp"
+#include "repositories/order_list_repository.hpp"
 #include "repositories/order_repository.hpp"
 #include "serialization/countries.hpp"
 
@@ -14,6 +16,8 @@ struct FluentCartContext {
     OrderQueries order_queries;
     Countries countries;
     const core::Clock& clock;
+    OrderListQueries order_list_queries{table_prefix};
+    CustomerChangeQueries customer_change_queries{table_prefix};
 };
 
 }  // namespace cartpress::plugins::fluent_cart

@@ -4,7 +4,9 @@
 
 #include "errors.hpp"
 #include "fluent_cart_context.hpp"
+#include "handlers/customer_change_handlers.hpp"
 #include "handlers/order_handlers.hpp"
+#include "handlers/order_list_handler.hpp"
 #include "permissions.hpp"
 
 namespace cartpress::plugins::fluent_cart {
@@ -39,6 +41,11 @@ public:
                 return fn(*fc, r, c);
             };
         };
+        rest::Endpoint orders;
+        orders.methods = {"GET"};
+        orders.permission = require("orders/view");
+        orders.handler = handler(list_orders);
+        router.add(kNamespace, "orders", std::move(orders));
         router.add(kNamespace, "orders", allow_only("POST", "orders/create", {}));
 
         rest::Endpoint order;
@@ -51,6 +58,21 @@ public:
                    allow_only("POST", "orders/manage", {path_arg("order_id")}));
         router.add(kNamespace, "orders/{order_id:int}",
                    allow_only("DELETE", "orders/delete", {path_arg("order_id")}));
+
+        // Customer changes (spec §6, §7).
+        rest::Endpoint change;
+        change.methods = {"POST"};
+        change.permission = require("orders/manage");
+        change.args = {path_arg("order_id")};
+        change.handler = handler(change_customer);
+        router.add(kNamespace, "orders/{order_id:int}/change-customer", std::move(change));
+        rest::Endpoint create_and_change;
+        create_and_change.methods = {"POST"};
+        create_and_change.permission = require("orders/manage");
+        create_and_change.args = {path_arg("order_id")};
+        create_and_change.handler = handler(create_and_change_customer);
+        router.add(kNamespace, "orders/{order_id:int}/create-and-change-customer",
+                   std::move(create_and_change));
     }
 
     void register_hooks(plugin::HostHooks& hooks) override {

@@ -6,6 +6,7 @@
 #include "serialization/dates.hpp"
 #include "serialization/gravatar.hpp"
 #include "serialization/names.hpp"
+#include "serialization/order_relations.hpp"
 #include "serialization/record_writer.hpp"
 
 namespace cartpress::plugins::fluent_cart {
@@ -44,14 +45,6 @@ const json::Value* member(const json::Value& object, const char* name) {
     return it == object.MemberEnd() ? nullptr : &it->value;
 }
 
-std::string other_data(const json::Value& meta, const char* key) {
-    const auto* od = member(meta, "other_data");
-    if (!od) return "";
-    const auto* v = member(*od, key);
-    if (!v || !v->IsString()) return "";
-    return std::string(json::view(*v));
-}
-
 json::Value str(std::string_view s, Alloc& a) { return json::str(s, a); }
 
 // A column copied as it is: FluentCart's accessors pass NULL through as null.
@@ -62,103 +55,8 @@ json::Value raw(const std::optional<std::string>& v, Alloc& a) {
 json::Value subscriptions_json(const std::vector<SubscriptionRecord>& subs,
                                const std::string& currency, Alloc& a) {
     json::Value list(rapidjson::kArrayType);
-    for (const auto& s : subs) {
-        json::Value o(rapidjson::kObjectType);
-        write_record(o, kSubscriptionColumns, s.subscription, a);
-        o.AddMember("url", "", a);
-        o.AddMember("payment_info", "", a);
-        o.AddMember("billingInfo", json::Value(rapidjson::kArrayType), a);
-        o.AddMember("overridden_status",
-                    str(text(field(kSubscriptionColumns, s.subscription, "status")), a), a);
-        o.AddMember("currency", str(currency, a), a);
-        o.AddMember("reactivate_url", "", a);
-        json::Value meta(rapidjson::kArrayType);
-        for (const auto& [key, value] : s.meta) {
-            json::Value m(rapidjson::kObjectType);
-            m.AddMember("meta_key", str(key, a), a);
-            m.AddMember("meta_value", json_or_text(value, a), a);
-            meta.PushBack(m, a);
-        }
-        o.AddMember("meta", meta, a);
-        list.PushBack(o, a);
-    }
+    for (const auto& sub : subs) list.PushBack(subscription_json(sub, currency, a), a);
     return list;
-}
-
-std::string transaction_url(const Record& t) {
-    const std::string method = text(field(kTransactionColumns, t, "payment_method"));
-    const std::string charge = text(field(kTransactionColumns, t, "vendor_charge_id"));
-    if (charge.empty()) return "";
-    if (method == "paypal") {
-        const bool test = text(field(kTransactionColumns, t, "payment_mode")) == "test";
-        return (test ? "https://www.sandbox.paypal.com/activity/payment/"
-                     : "https://www.paypal.com/activity/payment/") +
-               charge;
-    }
-    if (method == "stripe") {
-        const bool refund = text(field(kTransactionColumns, t, "transaction_type")) == "refund";
-        return (refund ? "https://dashboard.stripe.com/refunds/"
-                       : "https://dashboard.stripe.com/payments/") +
-               charge;
-    }
-    return "";
-}
-
-json::Value address_json(const Record& address, const json::Value& order_with_customer,
-                         const std::optional<CustomerRecord>& customer, const SerializeContext& ctx,
-                         Alloc& a) {
-    json::Value o(rapidjson::kObjectType);
-    write_record(o, kOrderAddressColumns, address, a);
-    json::Document meta_doc;
-    const json::Value meta =
-        json_column(field(kOrderAddressColumns, address, "meta"), meta_doc.GetAllocator());
-    const std::string name = text(field(kOrderAddressColumns, address, "name"));
-    const auto parts = split_address_name(name);
-    // FluentCart reads the current customer's email, not the one stored with the address.
-    json::Value email;
-    if (customer) email = str(text(field(kCustomerColumns, customer->customer, "email")), a);
-    o.AddMember("email", json::Value(email, a), a);
-    o.AddMember("first_name", str(parts.first, a), a);
-    o.AddMember("last_name", str(parts.last, a), a);
-    o.AddMember("full_name", str(name, a), a);
-
-    const std::string country = text(field(kOrderAddressColumns, address, "country"));
-    const std::string country_name = ctx.countries.country_name(country);
-    const std::string state_name =
-        ctx.countries.state_name(country, text(field(kOrderAddressColumns, address, "state")));
-    const std::string company = other_data(meta, "company_name");
-    const std::string label = other_data(meta, "label");
-    json::Value f(rapidjson::kObjectType);
-    f.AddMember("country", str(country_name, a), a);
-    f.AddMember("state", str(state_name, a), a);
-    f.AddMember("city", raw(field(kOrderAddressColumns, address, "city"), a), a);
-    f.AddMember("postcode", raw(field(kOrderAddressColumns, address, "postcode"), a), a);
-    f.AddMember("address_1", raw(field(kOrderAddressColumns, address, "address_1"), a), a);
-    f.AddMember("address_2", raw(field(kOrderAddressColumns, address, "address_2"), a), a);
-    f.AddMember("type", str(text(field(kOrderAddressColumns, address, "type")), a), a);
-    f.AddMember("name", str(name, a), a);
-    f.AddMember("first_name", str(parts.first, a), a);
-    f.AddMember("last_name", str(parts.last, a), a);
-    f.AddMember("full_name", str(name, a), a);
-    f.AddMember("email", email, a);
-    f.AddMember("company_name", str(company, a), a);
-    f.AddMember("label", str(label, a), a);
-    std::string full;
-    for (const std::string& part :
-         {text(field(kOrderAddressColumns, address, "address_1")),
-          text(field(kOrderAddressColumns, address, "address_2")),
-          text(field(kOrderAddressColumns, address, "city")), state_name, country_name}) {
-        if (part.empty()) continue;
-        if (!full.empty()) full += ", ";
-        full += part;
-    }
-    f.AddMember("full_address", str(full, a), a);
-    o.AddMember("formatted_address", f, a);
-    o.AddMember("company_name", str(company, a), a);
-    o.AddMember("phone", str(other_data(meta, "phone"), a), a);
-    o.AddMember("label", str(label, a), a);
-    o.AddMember("order", json::Value(order_with_customer, a), a);
-    return o;
 }
 
 }  // namespace
@@ -256,9 +154,7 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
     json::Value labels(rapidjson::kArrayType);
     json::Value selected_labels(rapidjson::kArrayType);
     for (const auto& l : g.labels) {
-        json::Value o(rapidjson::kObjectType);
-        write_record(o, kLabelRelationshipColumns, l, a);
-        labels.PushBack(o, a);
+        labels.PushBack(label_relationship_json(l, a), a);
         selected_labels.PushBack(to_int(field(kLabelRelationshipColumns, l, "label_id")), a);
     }
     order.AddMember("labels", labels, a);
@@ -281,19 +177,7 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
 
     json::Value items(rapidjson::kArrayType);
     for (const auto& item : g.items) {
-        json::Value o(rapidjson::kObjectType);
-        write_record(o, kOrderItemColumns, item.item, a);
-        o.AddMember("payment_info", "", a);
-        o.AddMember("setup_info", "", a);
-        json::Document other_doc;
-        const json::Value other = json_column(field(kOrderItemColumns, item.item, "other_info"),
-                                              other_doc.GetAllocator());
-        o.AddMember("is_custom", truthy(member(other, "is_custom")), a);
-        o.AddMember(
-            "formatted_total",
-            str(format_money(to_int(field(kOrderItemColumns, item.item, "subtotal")), ctx.currency),
-                a),
-            a);
+        json::Value o = order_item_json(item.item, ctx, a);
         if (item.variant) {
             json::Value v(rapidjson::kObjectType);
             write_record(v, kVariantColumns, *item.variant, a);
@@ -334,10 +218,7 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
 
     json::Value transactions(rapidjson::kArrayType);
     for (const auto& t : g.transactions) {
-        json::Value o(rapidjson::kObjectType);
-        write_record(o, kTransactionColumns, t, a);
-        o.AddMember("url", str(transaction_url(t), a), a);
-        transactions.PushBack(o, a);
+        transactions.PushBack(transaction_json(t, a), a);
     }
     order.AddMember("transactions", transactions, a);
 
@@ -348,7 +229,8 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
     json::Value billing;
     json::Value shipping;
     for (const auto& r : g.addresses) {
-        json::Value o = address_json(r, order_with_customer, g.customer, ctx, a);
+        json::Value o =
+            order_address_json(r, order_with_customer, g.customer ? &*g.customer : nullptr, ctx, a);
         const std::string type = text(field(kOrderAddressColumns, r, "type"));
         if (type == "billing" && billing.IsNull()) billing = json::Value(o, a);
         if (type == "shipping" && shipping.IsNull()) shipping = json::Value(o, a);

@@ -1,0 +1,359 @@
+#include "repositories/customer_change_repository.hpp"
+
+#include <cartpress/core/log.hpp>
+#include <cartpress/core/strings.hpp>
+#include <cartpress/db/transaction.hpp>
+#include <cartpress/site/email_identity.hpp>
+#include <ctime>
+#include <vector>
+
+namespace cartpress::plugins::fluent_cart {
+namespace {
+
+// Stored with single backslashes; bound as a parameter so no sql_mode changes its escaping.
+constexpr std::string_view kOrderModel = "FluentCart\\App\\Models\\Order";
+constexpr std::int64_t kLockTimeoutSeconds = 5;  // storefront-v1.md §4
+
+db::Param optional_param(const std::optional<std::int64_t>& v) {
+    if (v) return *v;
+    return nullptr;
+}
+
+db::DbError internal(std::string message) {
+    return db::DbError{db::DbError::Kind::kInternal, 0, std::move(message)};
+}
+
+std::string full_name(std::string_view first, std::string_view last) {
+    return std::string(core::php_trim(std::string(first) + " " + std::string(last)));
+}
+
+// Releases the email lock when the request is done with it: after COMMIT or ROLLBACK (the
+// transaction lives in a narrower scope), on every path.
+class NamedLockGuard {
+public:
+    NamedLockGuard(db::Session& session, const std::string& release_sql, std::string name)
+        : session_(session), release_sql_(release_sql), name_(std::move(name)) {}
+    ~NamedLockGuard() {
+        if (session_.broken()) return;  // the server dropped the lock with the connection
+        auto r = session_.query(release_sql_, {std::string_view(name_)});
+        if (!r) core::log_warn("RELEASE_LOCK failed: " + r.error().message);
+    }
+    NamedLockGuard(const NamedLockGuard&) = delete;
+    NamedLockGuard& operator=(const NamedLockGuard&) = delete;
+
+private:
+    db::Session& session_;
+    const std::string& release_sql_;
+    std::string name_;
+};
+
+std::optional<OrderSnapshot> read_snapshot(const db::Rows::Row& row) {
+    if (row.is_null(0)) return std::nullopt;
+    OrderSnapshot s;
+    s.id = row.i64(0);
+    s.customer_id = row.opt_i64(1);
+    s.type = row.str(2);
+    s.parent_id = row.opt_i64(3);
+    return s;
+}
+
+class MariaDbCustomerChangeRepository final : public CustomerChangeRepository {
+public:
+    MariaDbCustomerChangeRepository(db::Session& session, const CustomerChangeQueries& queries)
+        : session_(session), q_(queries) {}
+
+    core::Result<ChangeLookup, db::DbError> lookup_change(std::int64_t order_id,
+                                                          std::int64_t customer_id,
+                                                          std::int64_t actor_id) override {
+        auto rows = session_.query(q_.lookup_change, {customer_id, actor_id, order_id});
+        if (!rows) return core::fail(rows.error());
+        if (rows->empty()) return core::fail(internal("lookup_change returned no row"));
+        const auto row = (*rows)[0];
+        ChangeLookup out;
+        out.order = read_snapshot(row);
+        out.customer_exists = row.i64(4) != 0;
+        if (auto name = row.get(5)) out.actor_display_name = std::string(*name);
+        return out;
+    }
+
+    core::Result<CreateLookup, db::DbError> lookup_create(std::int64_t order_id,
+                                                          std::optional<std::string_view> email,
+                                                          std::int64_t exclude_id,
+                                                          std::int64_t actor_id) override {
+        const db::Param email_param = email ? db::Param(*email) : db::Param(nullptr);
+        auto rows = session_.query(q_.lookup_create, {email_param, exclude_id, actor_id, order_id});
+        if (!rows) return core::fail(rows.error());
+        if (rows->empty()) return core::fail(internal("lookup_create returned no row"));
+        const auto row = (*rows)[0];
+        CreateLookup out;
+        out.order = read_snapshot(row);
+        if (auto fields = row.get(4)) out.checkout_fields = std::string(*fields);
+        out.email_exists = row.i64(5) != 0;
+        if (auto name = row.get(6)) out.actor_display_name = std::string(*name);
+        return out;
+    }
+
+    core::Result<ChangeResult, db::DbError> change_customer(const OrderSnapshot& order,
+                                                            std::int64_t new_customer_id,
+                                                            const Actor& actor,
+                                                            std::int64_t now_unix) override {
+        const std::string now = mysql_datetime(now_unix);
+        if (auto r = session_.execute(q_.read_committed); !r) return core::fail(r.error());
+        db::Transaction tx(session_);
+        if (!tx.started()) return core::fail(tx.started().error());
+
+        // Both customers, in id order, before the order (PERFORMANCE.md: no deadlocks).
+        const std::int64_t old_id = order.has_customer() ? *order.customer_id : new_customer_id;
+        auto locked = session_.query(q_.lock_customers, {std::min(old_id, new_customer_id),
+                                                         std::max(old_id, new_customer_id)});
+        if (!locked) return core::fail(locked.error());
+        std::optional<std::string> new_name;
+        std::optional<std::string> old_name;
+        for (std::size_t i = 0; i < locked->size(); ++i) {
+            const auto row = (*locked)[i];
+            const auto name = full_name(row.str(1), row.str(2));
+            if (row.i64(0) == new_customer_id) new_name = name;
+            if (order.has_customer() && row.i64(0) == old_id) old_name = name;
+        }
+        if (!new_name) return ChangeResult{ChangeOutcome::kCustomerNotFound, 0};
+
+        auto outcome = apply_change(order, new_customer_id, old_name ? old_id : 0,
+                                    old_name.value_or(""), *new_name, actor, now);
+        if (!outcome) return core::fail(outcome.error());
+        if (*outcome != ChangeOutcome::kChanged) return ChangeResult{*outcome, 0};
+        if (auto c = tx.commit(); !c) return core::fail(c.error());
+        return ChangeResult{ChangeOutcome::kChanged, new_customer_id};
+    }
+
+    core::Result<ChangeResult, db::DbError> create_and_change(const OrderSnapshot& order,
+                                                              const NewCustomer& customer,
+                                                              const Actor& actor,
+                                                              std::int64_t now_unix) override {
+        // The named lock comes before BEGIN and before any row lock (one lock order).
+        std::string lock = site::email_lock_name(site::email_key(customer.email));
+        auto granted = session_.query(q_.get_lock, {std::string_view(lock), kLockTimeoutSeconds});
+        if (!granted) return core::fail(granted.error());
+        if (granted->empty() || (*granted)[0].is_null(0)) {
+            return core::fail(internal("GET_LOCK returned NULL"));
+        }
+        if ((*granted)[0].i64(0) != 1) return ChangeResult{ChangeOutcome::kBusy, 0};
+        NamedLockGuard release(session_, q_.release_lock, std::move(lock));
+        return create_in_transaction(order, customer, actor, mysql_datetime(now_unix));
+    }
+
+private:
+    core::Result<ChangeResult, db::DbError> create_in_transaction(const OrderSnapshot& order,
+                                                                  const NewCustomer& c,
+                                                                  const Actor& actor,
+                                                                  const std::string& now) {
+        if (auto r = session_.execute(q_.read_committed); !r) return core::fail(r.error());
+        db::Transaction tx(session_);
+        if (!tx.started()) return core::fail(tx.started().error());
+
+        // Insert and exist re-check in one statement: under the email lock a READ COMMITTED
+        // read sees every customer an earlier holder committed. A new row is locked by its
+        // insert and nobody else can know its id, so inserting it before locking the (lower)
+        // old customer cannot deadlock, and the loser of a race holds no row lock at all.
+        const std::vector<db::Param> insert = {
+            std::string_view(c.email),      std::string_view(c.email),
+            std::string_view(c.first_name), std::string_view(c.last_name),
+            std::string_view(c.status),     std::string_view(c.aov),
+            std::string_view(c.notes),      std::string_view(c.uuid),
+            std::string_view(c.country),    std::string_view(c.city),
+            std::string_view(c.state),      std::string_view(c.postcode),
+            std::string_view(now),          std::string_view(now),
+            std::string_view(c.email),      c.exist_exclude_id};
+        auto inserted = session_.query(q_.insert_customer, insert);
+        if (!inserted) return core::fail(inserted.error());
+        if (inserted->empty()) return ChangeResult{ChangeOutcome::kEmailExists, 0};
+        const std::int64_t new_id = (*inserted)[0].i64(0);
+
+        std::optional<std::string> old_name;
+        if (order.has_customer()) {
+            const std::int64_t old_id = *order.customer_id;
+            auto locked = session_.query(q_.lock_customers, {old_id, old_id});
+            if (!locked) return core::fail(locked.error());
+            if (!locked->empty()) old_name = full_name((*locked)[0].str(1), (*locked)[0].str(2));
+        }
+        auto outcome =
+            apply_change(order, new_id, old_name ? *order.customer_id : 0, old_name.value_or(""),
+                         full_name(c.first_name, c.last_name), actor, now);
+        if (!outcome) return core::fail(outcome.error());
+        if (*outcome != ChangeOutcome::kChanged) return ChangeResult{*outcome, 0};
+        if (auto committed = tx.commit(); !committed) return core::fail(committed.error());
+        return ChangeResult{ChangeOutcome::kChanged, new_id};
+    }
+
+    // Spec §9.1 steps 1–7 once the customers are locked. `old_id` 0: no old customer row, so
+    // no address or meta moves and no recount of it.
+    core::Result<ChangeOutcome, db::DbError> apply_change(const OrderSnapshot& order,
+                                                          std::int64_t new_id, std::int64_t old_id,
+                                                          const std::string& old_name,
+                                                          const std::string& new_name,
+                                                          const Actor& actor,
+                                                          const std::string& now) {
+        const db::Param move_from = old_id != 0 ? db::Param(old_id) : db::Param(nullptr);
+        const db::Param at = std::string_view(now);
+        std::vector<db::Param> move = {move_from, move_from, new_id, at,     new_id,
+                                       at,        new_id,    at,     new_id, at};
+        const std::string* move_sql = &q_.move_single;
+        if (order.moves_renewal_family() || order.moves_children()) {
+            // Lock the connected orders, then check the order is still as the snapshot says.
+            const std::int64_t parent = order.parent_id.value_or(0);
+            auto locked = order.moves_renewal_family()
+                              ? session_.query(q_.lock_renewal_family, {order.id, parent, parent})
+                              : session_.query(q_.lock_with_children, {order.id, order.id});
+            if (!locked) return core::fail(locked.error());
+            bool unchanged = false;
+            for (std::size_t i = 0; i < locked->size(); ++i) {
+                const auto row = (*locked)[i];
+                if (row.i64(0) != order.id) continue;
+                unchanged = row.opt_i64(1) == order.customer_id && row.str(2) == order.type &&
+                            row.opt_i64(3) == order.parent_id;
+            }
+            if (!unchanged) return ChangeOutcome::kOrderChanged;
+            if (order.moves_renewal_family()) {
+                move_sql = &q_.move_renewal_family;
+                move.insert(move.end(), {order.id, parent, parent});
+            } else {
+                move_sql = &q_.move_with_children;
+                move.insert(move.end(), {order.id, order.id});
+            }
+        } else {
+            // The update itself locks the order and checks it against the snapshot.
+            move.insert(move.end(),
+                        {order.id, optional_param(order.customer_id), std::string_view(order.type),
+                         optional_param(order.parent_id)});
+        }
+        auto moved = session_.execute(*move_sql, move);
+        if (!moved) return core::fail(moved.error());
+        if (moved->affected_rows == 0) return ChangeOutcome::kOrderChanged;
+
+        const std::int64_t recount_other = old_id != 0 ? old_id : new_id;
+        auto recounted = session_.execute(q_.recount, {at, new_id, recount_other});
+        if (!recounted) return core::fail(recounted.error());
+
+        const std::string content = "Customer changed from " + old_name + " to " + new_name;
+        auto logged = session_.execute(
+            q_.insert_activity, {kOrderModel, order.id, actor.user_id, std::string_view(content),
+                                 std::string_view(actor.display_name), at, at});
+        if (!logged) return core::fail(logged.error());
+        return ChangeOutcome::kChanged;
+    }
+
+    db::Session& session_;
+    const CustomerChangeQueries& q_;
+};
+
+}  // namespace
+
+CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
+    const std::string customers = p + "fct_customers";
+    const std::string orders = p + "fct_orders";
+    const std::string order_columns = "o.id, o.customer_id, o.type, o.parent_id";
+    // A row even when the order is missing, so the other answers still arrive.
+    const std::string from_order =
+        " FROM (SELECT 1 AS one) d LEFT JOIN " + orders + " o ON o.id = ?";
+    const std::string display_name = "(SELECT u.display_name FROM " + p + "users u WHERE u.ID = ?)";
+
+    lookup_change = "SELECT " + order_columns + ", EXISTS(SELECT 1 FROM " + customers +
+                    " c WHERE c.id = ?), " + display_name + from_order;
+    lookup_create = "SELECT " + order_columns + ", (SELECT m.meta_value FROM " + p +
+                    "fct_meta m WHERE m.object_type = 'option' AND m.meta_key = "
+                    "'_fc_checkout_fields' ORDER BY m.id LIMIT 1), EXISTS(SELECT 1 FROM " +
+                    customers + " c WHERE c.email = ? AND c.id <> ?), " + display_name + from_order;
+
+    get_lock = "SELECT GET_LOCK(?, ?)";
+    release_lock = "SELECT RELEASE_LOCK(?)";
+    // READ COMMITTED: no gap locks (concurrent inserts of other emails, addresses and orders
+    // never deadlock with a change), and each statement reads the latest committed rows, which
+    // the locks taken before make stable.
+    read_committed = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
+
+    lock_customers = "SELECT id, first_name, last_name FROM " + customers +
+                     " WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
+    // parent_id has no index: these scan, which READ COMMITTED keeps to the matching rows'
+    // locks. Only renewal and subscription orders take this path.
+    lock_renewal_family = "SELECT id, customer_id, type, parent_id FROM " + orders +
+                          " WHERE id = ? OR id = ? OR parent_id = ? ORDER BY id FOR UPDATE";
+    lock_with_children = "SELECT id, customer_id, type, parent_id FROM " + orders +
+                         " WHERE id = ? OR parent_id = ? ORDER BY id FOR UPDATE";
+
+    insert_customer =
+        "INSERT INTO " + customers +
+        " (user_id, contact_id, email, first_name, last_name, status, purchase_value, "
+        "purchase_count, ltv, first_purchase_date, last_purchase_date, aov, notes, uuid, country, "
+        "city, state, postcode, created_at, updated_at) SELECT COALESCE((SELECT u.ID FROM " +
+        p +
+        "users u WHERE u.user_email = ? ORDER BY u.ID LIMIT 1), 0), 0, ?, ?, ?, ?, '[]', 0, 0, "
+        "NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " +
+        customers + " x WHERE x.email = ? AND x.id <> ?) RETURNING id";
+
+    // §9.1 steps 1, 2, 4 and 5 in one statement: the connected orders, their subscriptions and
+    // every address and meta row of the old customer (`a`/`m` match nothing when it is NULL).
+    // Each row is updated once however often the join repeats it.
+    const std::string move = "UPDATE " + orders + " o LEFT JOIN " + p +
+                             "fct_subscriptions s ON s.parent_order_id = o.id LEFT JOIN " + p +
+                             "fct_customer_addresses a ON a.customer_id = ? LEFT JOIN " + p +
+                             "fct_customer_meta m ON m.customer_id = ? SET o.customer_id = ?, "
+                             "o.updated_at = ?, s.customer_id = ?, s.updated_at = ?, "
+                             "a.customer_id = ?, a.updated_at = ?, m.customer_id = ?, "
+                             "m.updated_at = ? WHERE ";
+    // A plain order is not locked beforehand: the update matches it only while it is as the
+    // snapshot says (0 rows → read it again).
+    move_single = move + "o.id = ? AND o.customer_id <=> ? AND o.type <=> ? AND o.parent_id <=> ?";
+    move_renewal_family = move + "(o.id = ? OR o.id = ? OR o.parent_id = ?)";
+    move_with_children = move + "(o.id = ? OR o.parent_id = ?)";
+
+    // §9.4 for both customers in one single-table UPDATE. Its subqueries are consistent reads
+    // under READ COMMITTED (no lock on any order: a locking scan would wait for the orders other
+    // changes hold, and deadlock), and they see every change of these customers' orders: those
+    // need the customer locks this transaction holds. Each assignment reads only columns not
+    // assigned before it, so neither left-to-right nor SIMULTANEOUS_ASSIGNMENT changes the
+    // result; updated_at comes first and changes only with a statistic. aov = ltv / count
+    // rounded half up, in integer arithmetic.
+    const std::string of_customer =
+        " FROM " + orders +
+        " o WHERE o.customer_id = c.id AND o.payment_status IN ('paid', 'partially_refunded', "
+        "'partially_paid'))";
+    const std::string ltv =
+        "COALESCE(SUM(GREATEST(CAST(o.total_paid AS SIGNED) - "
+        "CAST(o.total_refund AS SIGNED), 0)), 0)";
+    const std::string aov = "IF(COUNT(*) = 0, 0, CAST(((" + ltv +
+                            " * 200 + COUNT(*)) DIV (2 * "
+                            "COUNT(*))) / 100 AS DECIMAL(18,2)))";
+    const auto date = [](const std::string& column, const std::string& aggregate) {
+        return "IF(COUNT(*) = 0, IF(c." + column + " IS NULL, NULL, '0000-00-00 00:00:00'), " +
+               aggregate + "(o.created_at))";
+    };
+    const std::string first = date("first_purchase_date", "MIN");
+    const std::string last = date("last_purchase_date", "MAX");
+    recount = "UPDATE " + customers + " c SET c.updated_at = IF((SELECT c.purchase_count <=> " +
+              "COUNT(*) AND c.ltv <=> " + ltv + " AND c.aov <=> " + aov +
+              " AND c.first_purchase_date <=> " + first + " AND c.last_purchase_date <=> " + last +
+              of_customer + ", c.updated_at, ?), c.purchase_count = (SELECT COUNT(*)" +
+              of_customer + ", c.ltv = (SELECT " + ltv + of_customer + ", c.aov = (SELECT " + aov +
+              of_customer + ", c.first_purchase_date = (SELECT " + first + of_customer +
+              ", c.last_purchase_date = (SELECT " + last + of_customer + " WHERE c.id IN (?, ?)";
+
+    insert_activity = "INSERT INTO " + p +
+                      "fct_activity (status, log_type, module_type, module_id, module_name, "
+                      "user_id, title, content, created_by, created_at, updated_at) VALUES "
+                      "('success', 'activity', ?, ?, 'order', ?, 'Customer changed', ?, ?, ?, ?)";
+}
+
+std::unique_ptr<CustomerChangeRepository> make_mariadb_customer_change_repository(
+    db::Session& session, const CustomerChangeQueries& queries) {
+    return std::make_unique<MariaDbCustomerChangeRepository>(session, queries);
+}
+
+std::string mysql_datetime(std::int64_t unix_seconds) {
+    const std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+}  // namespace cartpress::plugins::fluent_cart

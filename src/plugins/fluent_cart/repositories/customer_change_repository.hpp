@@ -1,0 +1,134 @@
+#pragma once
+
+#include <cartpress/core/result.hpp>
+#include <cartpress/db/db_error.hpp>
+#include <cartpress/db/session.hpp>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cartpress::plugins::fluent_cart {
+
+// The order as read before the change transaction: which customers to lock (in id order,
+// before the order, PERFORMANCE.md) and which orders are connected (spec §9.1 step 3). The
+// transaction re-checks it under its locks and reports kOrderChanged when it moved meanwhile.
+struct OrderSnapshot {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> customer_id;  // NULL stays NULL; 0 also means "no customer"
+    std::string type;
+    std::optional<std::int64_t> parent_id;
+
+    bool has_customer() const { return customer_id && *customer_id != 0; }
+    // Renewal with a parent: the parent and all its children move too.
+    bool moves_renewal_family() const { return type == "renewal" && parent_id && *parent_id != 0; }
+    // Subscription (when not the renewal case): its children move too.
+    bool moves_children() const { return !moves_renewal_family() && type == "subscription"; }
+};
+
+// One autocommit statement before change-customer's transaction.
+struct ChangeLookup {
+    std::optional<OrderSnapshot> order;
+    bool customer_exists = false;
+    std::optional<std::string> actor_display_name;
+};
+
+// One autocommit statement before create-and-change-customer's transaction: what validation
+// needs (the checkout-field setting and the `exist` rule) plus the order.
+struct CreateLookup {
+    std::optional<OrderSnapshot> order;
+    std::optional<std::string> checkout_fields;  // {p}fct_meta `_fc_checkout_fields`
+    bool email_exists = false;
+    std::optional<std::string> actor_display_name;
+};
+
+// Who changes the customer (the activity row, spec §9.5).
+struct Actor {
+    std::int64_t user_id = 0;
+    std::string display_name;
+};
+
+// The new customer row of spec §9.2, values as they are stored.
+struct NewCustomer {
+    std::string email;  // as sent
+    std::string first_name;
+    std::string last_name;
+    std::string status;
+    std::string aov;  // MariaDB converts it to DECIMAL(18,2) as WordPress's MySQL would
+    std::string notes;
+    std::string uuid;
+    std::string country;
+    std::string city;
+    std::string state;
+    std::string postcode;
+    std::int64_t exist_exclude_id = 0;  // the `exist` rule skips this id (body.id, spec §7.1)
+};
+
+enum class ChangeOutcome {
+    kChanged,
+    kCustomerNotFound,  // change-customer: the new customer vanished before it was locked
+    kEmailExists,       // create-and-change: another customer has the email (re-check)
+    kOrderChanged,      // the order moved or vanished since the snapshot: read it again
+    kBusy,              // create-and-change: the email lock was not granted within 5 s
+};
+
+struct ChangeResult {
+    ChangeOutcome outcome = ChangeOutcome::kChanged;
+    std::int64_t new_customer_id = 0;
+};
+
+// Customer changes of spec §6/§7 with the database effects of §9.1, §9.2, §9.4 and §9.5, each in
+// one READ COMMITTED transaction. Statements (change-customer of a plain order with a customer):
+// lookup, SET TRANSACTION, BEGIN, lock customers, move, recount, activity, COMMIT = 8;
+// create-and-change adds GET_LOCK, the insert and RELEASE_LOCK = 11.
+class CustomerChangeRepository {
+public:
+    virtual ~CustomerChangeRepository() = default;
+
+    virtual core::Result<ChangeLookup, db::DbError> lookup_change(std::int64_t order_id,
+                                                                  std::int64_t customer_id,
+                                                                  std::int64_t actor_id) = 0;
+    // `email`: the exist rule's value (nothing when the rule does not run).
+    virtual core::Result<CreateLookup, db::DbError> lookup_create(
+        std::int64_t order_id, std::optional<std::string_view> email, std::int64_t exclude_id,
+        std::int64_t actor_id) = 0;
+
+    // Precondition: order.customer_id differs from new_customer_id.
+    virtual core::Result<ChangeResult, db::DbError> change_customer(const OrderSnapshot& order,
+                                                                    std::int64_t new_customer_id,
+                                                                    const Actor& actor,
+                                                                    std::int64_t now_unix) = 0;
+    // Takes the email's named lock (site::email_lock_name) around the transaction.
+    virtual core::Result<ChangeResult, db::DbError> create_and_change(const OrderSnapshot& order,
+                                                                      const NewCustomer& customer,
+                                                                      const Actor& actor,
+                                                                      std::int64_t now_unix) = 0;
+};
+
+// SQL for one table prefix, built once at startup (prepared statements are cached by text).
+struct CustomerChangeQueries {
+    explicit CustomerChangeQueries(const std::string& table_prefix);
+    std::string lookup_change;
+    std::string lookup_create;
+    std::string get_lock;
+    std::string release_lock;
+    std::string read_committed;
+    std::string lock_customers;
+    std::string lock_renewal_family;
+    std::string lock_with_children;
+    std::string insert_customer;
+    std::string move_single;
+    std::string move_renewal_family;
+    std::string move_with_children;
+    std::string recount;
+    std::string insert_activity;
+};
+
+std::unique_ptr<CustomerChangeRepository> make_mariadb_customer_change_repository(
+    db::Session& session, const CustomerChangeQueries& queries);
+
+// "YYYY-MM-DD HH:MM:SS" (UTC) of a Unix time, as the rows store it.
+std::string mysql_datetime(std::int64_t unix_seconds);
+
+}  // namespace cartpress::plugins::fluent_cart

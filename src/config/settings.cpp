@@ -186,8 +186,10 @@ Status set_cors(std::vector<std::string>& target, std::string_view v) {
         const std::string_view scheme = item.substr(0, scheme_end);
         if (scheme_end == std::string_view::npos || (scheme != "http" && scheme != "https") ||
             item.size() == scheme_end + 3 || item.find('/', scheme_end + 3) != std::string::npos) {
-            return core::fail("'" + std::string(item) +
-                              "' is not an origin (scheme://host[:port], no path)");
+            std::string message = "'";
+            message.append(item);
+            message.append("' is not an origin (scheme://host[:port], no path)");
+            return core::fail(std::move(message));
         }
         origins.push_back(lowercase(item));
     }

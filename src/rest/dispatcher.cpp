@@ -261,9 +261,8 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
             if (!body.empty()) {
                 json::Document parsed;
                 if (auto r = json::decode(body, parsed); !r) {
-                    outcome = fail(
-                        errors::invalid_json(r.error().php_code, r.error().php_message),
-                        matched_route);
+                    outcome = fail(errors::invalid_json(r.error().php_code, r.error().php_message),
+                                   matched_route);
                 } else {
                     rest.mutable_json_body().Swap(parsed);
                 }

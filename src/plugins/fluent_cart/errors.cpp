@@ -101,7 +101,8 @@ rest::RestError decorate_not_found(rest::RestError error) {
     if (error.status != 404) return error;
     if (!error.raw_body) {
         auto& x = error.extra();
-        if (!x.HasMember("wpfluent")) x.AddMember("wpfluent", wpfluent(x.GetAllocator()), x.GetAllocator());
+        if (!x.HasMember("wpfluent"))
+            x.AddMember("wpfluent", wpfluent(x.GetAllocator()), x.GetAllocator());
         return error;
     }
     auto body = std::make_shared<json::Document>();

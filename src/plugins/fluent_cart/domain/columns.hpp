@@ -8,12 +8,12 @@ namespace cartpress::plugins::fluent_cart {
 // How FluentCart's models print a column (spec §3): uncast columns are strings, cast ones
 // numbers, dates ISO 8601 or raw, JSON columns decoded.
 enum class ColumnType {
-    kString,    // string, or null for SQL NULL
-    kInt,       // :i JSON integer (null stays null)
-    kNumber,    // :n JSON number, whole values without ".0"
-    kIso,       // :iso "2025-03-01T09:15:00+00:00" or null
-    kRaw,       // :raw the stored DATETIME text or null
-    kJson,      // :json decoded; NULL, "", {} and [] print []
+    kString,     // string, or null for SQL NULL
+    kInt,        // :i JSON integer (null stays null)
+    kNumber,     // :n JSON number, whole values without ".0"
+    kIso,        // :iso "2025-03-01T09:15:00+00:00" or null
+    kRaw,        // :raw the stored DATETIME text or null
+    kJson,       // :json decoded; NULL, "", {} and [] print []
     kJsonOrRaw,  // decoded when the text is truthy JSON, else the raw text (subscription config)
     kJsonOrNull  // NULL and "" print null, anything else decoded (customer purchase_value)
 };

@@ -12,8 +12,8 @@ using Record = std::vector<std::optional<std::string>>;
 
 struct OrderItemRecord {
     Record item;
-    std::optional<Record> variant;           // the product variation at object_id
-    std::optional<std::string> media_id;     // product_thumbnail meta of the variation
+    std::optional<Record> variant;        // the product variation at object_id
+    std::optional<std::string> media_id;  // product_thumbnail meta of the variation
     std::optional<std::string> media_object_id;
     std::optional<std::string> media_value;
 };

@@ -38,9 +38,9 @@ rest::HandlerResult get_order(const FluentCartContext& fc, const rest::RestReque
     }
     if (!*graph) return not_found();
 
-    const SerializeContext sctx{fc.countries,
-                                StoreCurrency::from_settings(ctx.options.fluent_cart_store_settings),
-                                ctx.options};
+    const SerializeContext sctx{
+        fc.countries, StoreCurrency::from_settings(ctx.options.fluent_cart_store_settings),
+        ctx.options};
     return rest::RestResponse(serialize_order_detail(**graph, sctx));
 }
 

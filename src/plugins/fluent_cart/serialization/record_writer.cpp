@@ -95,8 +95,7 @@ void write_record(json::Value& object, ColumnList columns, const Record& record,
                 }
                 break;
         }
-        object.AddMember(json::Value(rapidjson::StringRef(column.name.data(),
-                                                          column.name.size())),
+        object.AddMember(json::Value(rapidjson::StringRef(column.name.data(), column.name.size())),
                          value, a);
     }
 }

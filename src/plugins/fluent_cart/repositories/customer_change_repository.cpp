@@ -4,6 +4,7 @@
 #include <cartpress/core/strings.hpp>
 #include <cartpress/db/transaction.hpp>
 #include <cartpress/site/email_identity.hpp>
+#include <cstdio>
 #include <ctime>
 #include <vector>
 
@@ -47,6 +48,55 @@ private:
     std::string name_;
 };
 
+// A customer's statistics as §9.4 computes them, in the text form the row stores them.
+struct CustomerStatistics {
+    std::int64_t id = 0;
+    std::int64_t count = 0;
+    std::int64_t ltv = 0;
+    std::string aov;  // DECIMAL(18,2) text, e.g. "5748.00"
+    std::optional<std::string> first;
+    std::optional<std::string> last;
+
+    // From the qualifying orders' count, Σ max(0, paid − refund) and first/last created_at.
+    // Without a qualifying order a date stays NULL if it is NULL, else becomes the zero date.
+    static CustomerStatistics recount(std::int64_t id, std::int64_t count, std::int64_t ltv,
+                                      std::optional<std::string_view> first_created,
+                                      std::optional<std::string_view> last_created,
+                                      bool first_was_set, bool last_was_set) {
+        CustomerStatistics s;
+        s.id = id;
+        s.count = count;
+        s.ltv = ltv;
+        // ltv / count rounded half up to the cent in integers (no binary fraction, no double
+        // rounding): whole part, then the remainder's cents.
+        const std::int64_t cents =
+            count <= 0 ? 0 : (ltv / count) * 100 + ((ltv % count) * 200 + count) / (2 * count);
+        char aov[32];
+        std::snprintf(aov, sizeof aov, "%lld.%02lld", static_cast<long long>(cents / 100),
+                      static_cast<long long>(cents % 100));
+        s.aov = aov;
+        const auto date = [count](std::optional<std::string_view> created, bool was_set) {
+            if (count == 0) {
+                return was_set ? std::optional<std::string>("0000-00-00 00:00:00") : std::nullopt;
+            }
+            return created ? std::optional<std::string>(*created) : std::nullopt;
+        };
+        s.first = date(first_created, first_was_set);
+        s.last = date(last_created, last_was_set);
+        return s;
+    }
+
+    // Whether a recount_read row already stores these values (its columns 1–5).
+    bool same_as(const db::Rows::Row& row) const {
+        const auto text = [&row](std::size_t column) {
+            const auto v = row.get(column);
+            return v ? std::optional<std::string>(*v) : std::nullopt;
+        };
+        return row.i64(1) == count && row.i64(2) == ltv && text(3) == aov && text(4) == first &&
+               text(5) == last;
+    }
+};
+
 std::optional<OrderSnapshot> read_snapshot(const db::Rows::Row& row) {
     if (row.is_null(0)) return std::nullopt;
     OrderSnapshot s;
@@ -65,9 +115,9 @@ public:
     core::Result<ChangeLookup, db::DbError> lookup_change(std::int64_t order_id,
                                                           std::int64_t customer_id,
                                                           std::int64_t actor_id) override {
-        auto rows = session_.query(q_.lookup_change, {customer_id, actor_id, order_id});
+        auto rows = session_.query(q_.lookup_change, {customer_id, order_id, actor_id});
         if (!rows) return core::fail(rows.error());
-        if (rows->empty()) return core::fail(internal("lookup_change returned no row"));
+        if (rows->empty()) return core::fail(internal("the acting user has no users row"));
         const auto row = (*rows)[0];
         ChangeLookup out;
         out.order = read_snapshot(row);
@@ -81,9 +131,9 @@ public:
                                                           std::int64_t exclude_id,
                                                           std::int64_t actor_id) override {
         const db::Param email_param = email ? db::Param(*email) : db::Param(nullptr);
-        auto rows = session_.query(q_.lookup_create, {email_param, exclude_id, actor_id, order_id});
+        auto rows = session_.query(q_.lookup_create, {email_param, exclude_id, order_id, actor_id});
         if (!rows) return core::fail(rows.error());
-        if (rows->empty()) return core::fail(internal("lookup_create returned no row"));
+        if (rows->empty()) return core::fail(internal("the acting user has no users row"));
         const auto row = (*rows)[0];
         CreateLookup out;
         out.order = read_snapshot(row);
@@ -229,9 +279,9 @@ private:
         if (!moved) return core::fail(moved.error());
         if (moved->affected_rows == 0) return ChangeOutcome::kOrderChanged;
 
-        const std::int64_t recount_other = old_id != 0 ? old_id : new_id;
-        auto recounted = session_.execute(q_.recount, {at, new_id, recount_other});
-        if (!recounted) return core::fail(recounted.error());
+        if (auto r = recount(new_id, old_id != 0 ? old_id : new_id, at); !r) {
+            return core::fail(r.error());
+        }
 
         const std::string content = "Customer changed from " + old_name + " to " + new_name;
         auto logged = session_.execute(
@@ -239,6 +289,39 @@ private:
                                  std::string_view(actor.display_name), at, at});
         if (!logged) return core::fail(logged.error());
         return ChangeOutcome::kChanged;
+    }
+
+    // §9.4 for both customers: one read of their qualifying orders (a single pass, however many
+    // orders a customer has), then one write of the customers whose statistics changed, or no
+    // write at all. The read is a consistent read under READ COMMITTED: it locks no order (a
+    // locking read would wait for orders other changes hold, and could deadlock), and it sees
+    // every change of these customers' orders, since making one needs the customer locks this
+    // transaction holds.
+    core::Result<void, db::DbError> recount(std::int64_t first_id, std::int64_t second_id,
+                                            const db::Param& at) {
+        auto rows = session_.query(q_.recount_read, {first_id, second_id});
+        if (!rows) return core::fail(rows.error());
+        std::vector<CustomerStatistics> changed;
+        for (std::size_t i = 0; i < rows->size(); ++i) {
+            const auto row = (*rows)[i];
+            auto recounted =
+                CustomerStatistics::recount(row.i64(0), row.i64(6), row.i64(7), row.get(8),
+                                            row.get(9), !row.is_null(4), !row.is_null(5));
+            if (!recounted.same_as(row)) changed.push_back(std::move(recounted));
+        }
+        if (changed.empty()) return {};
+        const CustomerStatistics& a = changed.front();
+        const CustomerStatistics& b = changed.back();  // a again when only one changed
+        const auto date = [](const std::optional<std::string>& d) {
+            return d ? db::Param(std::string_view(*d)) : db::Param(nullptr);
+        };
+        auto written =
+            session_.execute(q_.recount_write,
+                             {a.id, a.count, b.count, a.id, a.ltv, b.ltv, a.id,
+                              std::string_view(a.aov), std::string_view(b.aov), a.id, date(a.first),
+                              date(b.first), a.id, date(a.last), date(b.last), at, a.id, b.id});
+        if (!written) return core::fail(written.error());
+        return {};
     }
 
     db::Session& session_;
@@ -251,10 +334,11 @@ CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
     const std::string customers = p + "fct_customers";
     const std::string orders = p + "fct_orders";
     const std::string order_columns = "o.id, o.customer_id, o.type, o.parent_id";
-    // A row even when the order is missing, so the other answers still arrive.
+    // Driven by the acting user's row (the request authenticated with it), so a missing order
+    // still gives one row with the other answers, and no derived table has to be materialised.
     const std::string from_order =
-        " FROM (SELECT 1 AS one) d LEFT JOIN " + orders + " o ON o.id = ?";
-    const std::string display_name = "(SELECT u.display_name FROM " + p + "users u WHERE u.ID = ?)";
+        " FROM " + p + "users u LEFT JOIN " + orders + " o ON o.id = ? WHERE u.ID = ?";
+    const std::string display_name = "u.display_name";
 
     lookup_change = "SELECT " + order_columns + ", EXISTS(SELECT 1 FROM " + customers +
                     " c WHERE c.id = ?), " + display_name + from_order;
@@ -305,36 +389,22 @@ CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
     move_renewal_family = move + "(o.id = ? OR o.id = ? OR o.parent_id = ?)";
     move_with_children = move + "(o.id = ? OR o.parent_id = ?)";
 
-    // §9.4 for both customers in one single-table UPDATE. Its subqueries are consistent reads
-    // under READ COMMITTED (no lock on any order: a locking scan would wait for the orders other
-    // changes hold, and deadlock), and they see every change of these customers' orders: those
-    // need the customer locks this transaction holds. Each assignment reads only columns not
-    // assigned before it, so neither left-to-right nor SIMULTANEOUS_ASSIGNMENT changes the
-    // result; updated_at comes first and changes only with a statistic. aov = ltv / count
-    // rounded half up, in integer arithmetic.
-    const std::string of_customer =
-        " FROM " + orders +
-        " o WHERE o.customer_id = c.id AND o.payment_status IN ('paid', 'partially_refunded', "
-        "'partially_paid'))";
-    const std::string ltv =
-        "COALESCE(SUM(GREATEST(CAST(o.total_paid AS SIGNED) - "
-        "CAST(o.total_refund AS SIGNED), 0)), 0)";
-    const std::string aov = "IF(COUNT(*) = 0, 0, CAST(((" + ltv +
-                            " * 200 + COUNT(*)) DIV (2 * "
-                            "COUNT(*))) / 100 AS DECIMAL(18,2)))";
-    const auto date = [](const std::string& column, const std::string& aggregate) {
-        return "IF(COUNT(*) = 0, IF(c." + column + " IS NULL, NULL, '0000-00-00 00:00:00'), " +
-               aggregate + "(o.created_at))";
-    };
-    const std::string first = date("first_purchase_date", "MIN");
-    const std::string last = date("last_purchase_date", "MAX");
-    recount = "UPDATE " + customers + " c SET c.updated_at = IF((SELECT c.purchase_count <=> " +
-              "COUNT(*) AND c.ltv <=> " + ltv + " AND c.aov <=> " + aov +
-              " AND c.first_purchase_date <=> " + first + " AND c.last_purchase_date <=> " + last +
-              of_customer + ", c.updated_at, ?), c.purchase_count = (SELECT COUNT(*)" +
-              of_customer + ", c.ltv = (SELECT " + ltv + of_customer + ", c.aov = (SELECT " + aov +
-              of_customer + ", c.first_purchase_date = (SELECT " + first + of_customer +
-              ", c.last_purchase_date = (SELECT " + last + of_customer + " WHERE c.id IN (?, ?)";
+    // §9.4, see recount(): each customer's stored statistics beside its qualifying orders'
+    // figures…
+    recount_read =
+        "SELECT c.id, c.purchase_count, c.ltv, c.aov, c.first_purchase_date, "
+        "c.last_purchase_date, COUNT(o.id), COALESCE(SUM(GREATEST(CAST(o.total_paid AS SIGNED) - "
+        "CAST(o.total_refund AS SIGNED), 0)), 0), MIN(o.created_at), MAX(o.created_at) FROM " +
+        customers + " c LEFT JOIN " + orders +
+        " o ON o.customer_id = c.id AND o.payment_status IN ('paid', 'partially_refunded', "
+        "'partially_paid') WHERE c.id IN (?, ?) GROUP BY c.id";
+    // …and the write of one or two changed customers. A statistic that did not change gets its
+    // own value back, which writes nothing.
+    recount_write =
+        "UPDATE " + customers +
+        " SET purchase_count = IF(id = ?, ?, ?), ltv = IF(id = ?, ?, ?), aov = IF(id = ?, ?, ?), "
+        "first_purchase_date = IF(id = ?, ?, ?), last_purchase_date = IF(id = ?, ?, ?), "
+        "updated_at = ? WHERE id IN (?, ?)";
 
     insert_activity = "INSERT INTO " + p +
                       "fct_activity (status, log_type, module_type, module_id, module_name, "

@@ -80,8 +80,9 @@ struct ChangeResult {
 
 // Customer changes of spec §6/§7 with the database effects of §9.1, §9.2, §9.4 and §9.5, each in
 // one READ COMMITTED transaction. Statements (change-customer of a plain order with a customer):
-// lookup, SET TRANSACTION, BEGIN, lock customers, move, recount, activity, COMMIT = 8;
-// create-and-change adds GET_LOCK, the insert and RELEASE_LOCK = 11.
+// lookup, SET TRANSACTION, BEGIN, lock customers, move, recount read, recount write (only when a
+// statistic changed), activity, COMMIT = 9; create-and-change adds GET_LOCK, the insert and
+// RELEASE_LOCK = 12.
 class CustomerChangeRepository {
 public:
     virtual ~CustomerChangeRepository() = default;
@@ -121,7 +122,8 @@ struct CustomerChangeQueries {
     std::string move_single;
     std::string move_renewal_family;
     std::string move_with_children;
-    std::string recount;
+    std::string recount_read;
+    std::string recount_write;
     std::string insert_activity;
 };
 

@@ -1,7 +1,8 @@
 // Customer changes under concurrency (fluent-cart-v2.md §10 #2, #3): requests sent at once
 // through one nginx upstream of TWO host processes (two connection pools, so only the database
 // can serialise them). Afterwards every order's customer and every customer's statistics must
-// be consistent, and one normalised email must have exactly one customer.
+// be consistent, and one normalised email must have exactly one customer. Also the answers no
+// capture shows (edge cases of §6, §7 and §10).
 
 #include <boost/test/unit_test.hpp>
 #include <latch>
@@ -103,6 +104,15 @@ public:
         }
         for (auto& t : threads) t.join();
         return out;
+    }
+
+    HttpResponse post(const std::string& target, const std::string& body) const {
+        HttpRequest r;
+        r.method = "POST";
+        r.target = "/wp-json/fluent-cart/v2/" + target;
+        r.with_basic_auth("admin", world_.creds.admin_app_password);
+        if (!body.empty()) r.with_json(body);
+        return http_send(nginx_->port(), r);
     }
 
     // Customers whose stored statistics differ from a recount over all their orders (zero
@@ -285,6 +295,81 @@ BOOST_AUTO_TEST_CASE(concurrent_changes_on_shared_customers_stay_consistent) {
                std::to_string(2 * kRequests));
     BOOST_TEST(store.inconsistent_customers() == "");
     BOOST_TEST_MESSAGE(store.logs());
+}
+
+// Answers no capture shows, from the rules of fluent-cart-v2.md §6, §7 and §10.
+BOOST_AUTO_TEST_CASE(edge_cases_of_both_routes) {
+    RaceStore store({1});
+    const auto customer_404 = [](const std::string& shown) {
+        return R"({"message":"No query results for model [FluentCart\\App\\Models\\Customer] )" +
+               shown + R"(","data":{"wpfluent":{"env":"production"}}})";
+    };
+    const std::string required = R"({"message":"Customer id is required"})";
+    // §6 steps 2 and 3: empty-ish values → 423; anything not canonical → 404 showing it (§10 #9).
+    for (const char* body :
+         {R"({"customer_id":0})", R"({"customer_id":"0"})", R"({"customer_id":""})",
+          R"({"customer_id":false})", R"({"customer_id":null})", R"({"customer_id":[2]})"}) {
+        BOOST_TEST_CONTEXT(body) {
+            const auto r = store.post("orders/1/change-customer", body);
+            BOOST_TEST(r.status == 423);
+            BOOST_TEST(r.body == required);
+        }
+    }
+    for (const auto& [body, shown] :
+         std::vector<std::pair<std::string, std::string>>{{R"({"customer_id":"1abc"})", "1abc"},
+                                                          {R"({"customer_id":true})", "1"},
+                                                          {R"({"customer_id":"01"})", "01"},
+                                                          {R"({"customer_id":-2})", "-2"}}) {
+        BOOST_TEST_CONTEXT(body) {
+            const auto r = store.post("orders/1/change-customer", body);
+            BOOST_TEST(r.status == 404);
+            BOOST_TEST(r.body == customer_404(shown));
+        }
+    }
+    BOOST_TEST(store.value("SELECT customer_id FROM wp_fct_orders WHERE id = 1") == "1");
+    // Order 0 does not exist (FluentCart's findOrFail(0)).
+    auto r = store.post("orders/0/change-customer", R"({"customer_id":2})");
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(
+        r.body ==
+        R"({"message":"No query results for model [FluentCart\\App\\Models\\Order] 0","data":{"wpfluent":{"env":"production"}}})");
+    // Merged params: the query string works on a POST (spec §1.2).
+    r = store.post("orders/1/change-customer?customer_id=2", "");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == kChanged);
+    BOOST_TEST(store.value("SELECT customer_id FROM wp_fct_orders WHERE id = 1") == "2");
+
+    // §10 #1: a missing order creates no customer.
+    r = store.post("orders/999999/create-and-change-customer",
+                   R"({"email":"ghost@example.com","full_name":"Ghost Person"})");
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers WHERE email = "
+                           "'ghost@example.com'") == "0");
+    // §10 #17: 193 bytes would be cut by the 192-character column.
+    r = store.post(
+        "orders/2/create-and-change-customer",
+        R"({"email":"long@example.com","full_name":")" + std::string(193, 'a') + R"("})");
+    BOOST_TEST(r.status == 422);
+    BOOST_TEST(
+        r.body ==
+        R"({"full_name":{"maxLength":"The full_name must not be greater than 192 characters."}})");
+    // The store asks for first and last name: full_name no longer counts.
+    store.exec(
+        "INSERT INTO wp_fct_meta (object_type, meta_key, meta_value) VALUES ('option', "
+        "'_fc_checkout_fields', '{\"basic_info\":{\"first_name\":{\"enabled\":"
+        "\"yes\"}}}')");
+    r = store.post("orders/2/create-and-change-customer",
+                   R"({"email":"mode@example.com","full_name":"Full Name"})");
+    BOOST_TEST(r.status == 422);
+    BOOST_TEST(r.body == R"({"first_name":{"required":"First Name is required."}})");
+    r = store.post("orders/2/create-and-change-customer",
+                   R"({"email":"Mode@Example.com","first_name":" Mary Ann ","last_name":"Lee",)"
+                   R"("full_name":"Ignored","status":"<b>vip</b>","notes":"a\nb"})");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(store.value("SELECT CONCAT_WS('|', email, first_name, last_name, status, notes, "
+                           "user_id, LENGTH(uuid)) FROM wp_fct_customers WHERE email = "
+                           "'mode@example.com'") == "Mode@Example.com|Mary Ann|Lee|vip|a\nb|0|32");
+    BOOST_TEST(store.inconsistent_customers() == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,38 +12,10 @@ namespace {
 
 using Alloc = json::Allocator;
 
-std::string text(const std::optional<std::string>& v) { return v.value_or(""); }
-
 json::Value str(std::string_view s, Alloc& a) { return json::str(s, a); }
 
 json::Value str_or_null(const std::optional<std::string>& v, Alloc& a) {
     return v ? json::str(*v, a) : json::Value();
-}
-
-std::int64_t to_int(const std::optional<std::string>& v) {
-    if (!v) return 0;
-    std::int64_t i = 0;
-    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), i);
-    return ec == std::errc() ? i : 0;
-}
-
-const json::Value* member(const json::Value& object, const char* name) {
-    if (!object.IsObject()) return nullptr;
-    auto it = object.FindMember(name);
-    return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
-// PHP truthiness of a decoded JSON member (other_info.is_custom).
-bool truthy(const json::Value* v) {
-    if (!v || v->IsNull()) return false;
-    if (v->IsBool()) return v->GetBool();
-    if (v->IsNumber()) return v->GetDouble() != 0;
-    if (v->IsString()) {
-        const auto s = json::view(*v);
-        return !s.empty() && s != "0";
-    }
-    if (v->IsArray()) return !v->Empty();
-    return v->IsObject() && v->MemberCount() > 0;
 }
 
 // meta.other_data.<key> when it is a string, else "".

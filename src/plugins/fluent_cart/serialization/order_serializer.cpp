@@ -14,37 +14,6 @@ namespace {
 
 using Alloc = json::Allocator;
 
-std::string text(const std::optional<std::string>& v) { return v.value_or(""); }
-
-std::int64_t to_int(const std::optional<std::string>& v) {
-    if (!v) return 0;
-    try {
-        return std::stoll(*v);
-    } catch (const std::exception&) {
-        return 0;
-    }
-}
-
-// PHP truthiness of a decoded JSON member (config.upgraded_from, other_info.is_custom).
-bool truthy(const json::Value* v) {
-    if (!v || v->IsNull()) return false;
-    if (v->IsBool()) return v->GetBool();
-    if (v->IsNumber()) return v->GetDouble() != 0;
-    if (v->IsString()) {
-        const auto s = json::view(*v);
-        return !s.empty() && s != "0";
-    }
-    if (v->IsArray()) return !v->Empty();
-    if (v->IsObject()) return v->MemberCount() > 0;
-    return false;
-}
-
-const json::Value* member(const json::Value& object, const char* name) {
-    if (!object.IsObject()) return nullptr;
-    auto it = object.FindMember(name);
-    return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
 json::Value str(std::string_view s, Alloc& a) { return json::str(s, a); }
 
 // A column copied as it is: FluentCart's accessors pass NULL through as null.

@@ -100,6 +100,35 @@ void write_record(json::Value& object, ColumnList columns, const Record& record,
     }
 }
 
+std::string text(const std::optional<std::string>& v) { return v.value_or(""); }
+
+std::int64_t to_int(const std::optional<std::string>& v) {
+    if (!v) return 0;
+    try {
+        return std::stoll(*v);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+const json::Value* member(const json::Value& object, const char* name) {
+    if (!object.IsObject()) return nullptr;
+    auto it = object.FindMember(name);
+    return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+bool truthy(const json::Value* v) {
+    if (!v || v->IsNull()) return false;
+    if (v->IsBool()) return v->GetBool();
+    if (v->IsNumber()) return v->GetDouble() != 0;
+    if (v->IsString()) {
+        const auto s = json::view(*v);
+        return !s.empty() && s != "0";
+    }
+    if (v->IsArray()) return !v->Empty();
+    return v->IsObject() && v->MemberCount() > 0;
+}
+
 const std::optional<std::string>& field(ColumnList columns, const Record& record,
                                         std::string_view name) {
     for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,15 @@ namespace cartpress::plugins::fluent_cart {
 
 // One row's values in the order of its entity's column list (domain/columns.hpp); NULL kept.
 using Record = std::vector<std::optional<std::string>>;
+
+// A column holding an id, as an integer (nothing for NULL or non-numeric text).
+inline std::optional<std::int64_t> to_id(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    std::int64_t id = 0;
+    auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+    if (ec != std::errc() || p != text->data() + text->size()) return std::nullopt;
+    return id;
+}
 
 struct OrderItemRecord {
     Record item;

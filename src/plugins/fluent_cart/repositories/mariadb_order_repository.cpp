@@ -22,7 +22,6 @@ enum ListKind : int {
     kParentSubscriptionMeta,
 };
 
-constexpr std::string_view kOrderModel = "FluentCart\\\\App\\\\Models\\\\Order";
 constexpr std::size_t kListWidth = 33;  // the widest branch: subscriptions
 
 // One branch of the UNION ALL: kind, id (for ordering) and `kListWidth` text columns.
@@ -42,16 +41,6 @@ std::vector<std::string> text_columns(ColumnList columns, std::string_view alias
         out.push_back("CAST(" + std::string(alias) + ".`" + std::string(c.name) + "` AS CHAR)");
     }
     return out;
-}
-
-Record record(const db::Rows::Row& row, std::size_t offset, std::size_t count) {
-    Record r;
-    r.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        auto v = row.get(offset + i);
-        r.push_back(v ? std::optional<std::string>(std::string(*v)) : std::nullopt);
-    }
-    return r;
 }
 
 class MariaDbOrderRepository final : public OrderRepository {
@@ -80,12 +69,12 @@ public:
 private:
     static void read_head(const db::Rows::Row& row, OrderGraph& g) {
         std::size_t at = 0;
-        g.order = record(row, at, kOrderColumns.size());
+        g.order = read_record(row, at, kOrderColumns.size());
         at += kOrderColumns.size();
         const bool has_customer = row.i64(at++) != 0;
         if (has_customer) {
             CustomerRecord c;
-            c.customer = record(row, at, kCustomerColumns.size());
+            c.customer = read_record(row, at, kCustomerColumns.size());
             auto photo = row.get(at + kCustomerColumns.size());
             if (photo) c.photo_url = std::string(*photo);
             g.customer = std::move(c);
@@ -93,7 +82,7 @@ private:
         at += kCustomerColumns.size() + 1;
         g.parent_order_id = row.opt_i64(at++);
         const bool has_operation = row.i64(at++) != 0;
-        if (has_operation) g.order_operation = record(row, at, kOrderOperationColumns.size());
+        if (has_operation) g.order_operation = read_record(row, at, kOrderOperationColumns.size());
     }
 
     static void read_items(const db::Rows& rows, OrderGraph& g) {
@@ -101,10 +90,10 @@ private:
             const auto row = rows[i];
             OrderItemRecord item;
             std::size_t at = 0;
-            item.item = record(row, at, kOrderItemColumns.size());
+            item.item = read_record(row, at, kOrderItemColumns.size());
             at += kOrderItemColumns.size();
             const bool has_variant = row.i64(at++) != 0;
-            if (has_variant) item.variant = record(row, at, kVariantColumns.size());
+            if (has_variant) item.variant = read_record(row, at, kVariantColumns.size());
             at += kVariantColumns.size();
             if (auto media = row.get(at)) {
                 item.media_id = std::string(*media);
@@ -131,14 +120,14 @@ private:
             const auto row = rows[i];
             switch (row.i64(0)) {
                 case kTransaction:
-                    g.transactions.push_back(record(row, 2, kTransactionColumns.size()));
+                    g.transactions.push_back(read_record(row, 2, kTransactionColumns.size()));
                     break;
                 case kAddress:
-                    g.addresses.push_back(record(row, 2, kOrderAddressColumns.size()));
+                    g.addresses.push_back(read_record(row, 2, kOrderAddressColumns.size()));
                     break;
                 case kActivity: {
                     ActivityRecord a;
-                    a.activity = record(row, 2, kActivityColumns.size());
+                    a.activity = read_record(row, 2, kActivityColumns.size());
                     const std::size_t user = 2 + kActivityColumns.size();
                     a.user_id = row.opt_i64(user);
                     a.user_display_name = row.str(user + 1);
@@ -147,10 +136,10 @@ private:
                     break;
                 }
                 case kLabel:
-                    g.labels.push_back(record(row, 2, kLabelRelationshipColumns.size()));
+                    g.labels.push_back(read_record(row, 2, kLabelRelationshipColumns.size()));
                     break;
                 case kAppliedCoupon:
-                    g.applied_coupons.push_back(record(row, 2, kAppliedCouponColumns.size()));
+                    g.applied_coupons.push_back(read_record(row, 2, kAppliedCouponColumns.size()));
                     break;
                 case kChild: {
                     ChildOrder c;
@@ -173,14 +162,15 @@ private:
                     break;
                 }
                 case kSubscription:
-                    g.subscriptions.push_back({record(row, 2, kSubscriptionColumns.size()), {}});
+                    g.subscriptions.push_back(
+                        {read_record(row, 2, kSubscriptionColumns.size()), {}});
                     break;
                 case kSubscriptionMeta:
                     add_meta(g.subscriptions, row);
                     break;
                 case kParentSubscription:
                     g.parent_subscriptions.push_back(
-                        {record(row, 2, kSubscriptionColumns.size()), {}});
+                        {read_record(row, 2, kSubscriptionColumns.size()), {}});
                     break;
                 case kParentSubscriptionMeta:
                     add_meta(g.parent_subscriptions, row);
@@ -252,11 +242,11 @@ OrderQueries::OrderQueries(const std::string& p) {
         add(kActivity, "act.id", std::move(cols),
             "FROM " + p + "fct_activity act LEFT JOIN " + p +
                 "users u ON u.ID = act.user_id WHERE act.module_type = '" +
-                std::string(kOrderModel) + "' AND act.module_id = ?");
+                std::string(kOrderModelSql) + "' AND act.module_id = ?");
     }
     add(kLabel, "l.id", text_columns(kLabelRelationshipColumns, "l"),
         "FROM " + p + "fct_label_relationships l WHERE l.labelable_type = '" +
-            std::string(kOrderModel) + "' AND l.labelable_id = ?");
+            std::string(kOrderModelSql) + "' AND l.labelable_id = ?");
     add(kAppliedCoupon, "ac.id", text_columns(kAppliedCouponColumns, "ac"),
         "FROM " + p + "fct_applied_coupons ac WHERE ac.order_id = ?");
     add(kChild, "ch.id",

@@ -12,26 +12,6 @@
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-constexpr std::string_view kOrderModel = "FluentCart\\\\App\\\\Models\\\\Order";
-
-Record record(const db::Rows::Row& row, std::size_t offset, std::size_t count) {
-    Record r;
-    r.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        auto v = row.get(offset + i);
-        r.push_back(v ? std::optional<std::string>(std::string(*v)) : std::nullopt);
-    }
-    return r;
-}
-
-std::optional<std::int64_t> to_id(const std::optional<std::string>& text) {
-    if (!text) return std::nullopt;
-    std::int64_t id = 0;
-    auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
-    if (ec != std::errc() || p != text->data() + text->size()) return std::nullopt;
-    return id;
-}
-
 std::size_t column_index(ColumnList columns, std::string_view name) {
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i].name == name) return i;
@@ -148,7 +128,7 @@ public:
                                      filter.params());
         if (!result) return core::fail(result.error());
         for (std::size_t i = 0; i < result->size(); ++i) {
-            page.orders.push_back(record((*result)[i], 0, kOrderColumns.size()));
+            page.orders.push_back(read_record((*result)[i], 0, kOrderColumns.size()));
         }
         if (page.orders.empty()) return page;
 
@@ -265,13 +245,13 @@ private:
                 if (billing) {
                     if (row.i64(at) != 0) {
                         page.primary_billing_addresses[id] =
-                            record(row, at + 1, kListCustomerAddressColumns.size());
+                            read_record(row, at + 1, kListCustomerAddressColumns.size());
                     }
                     at += 1 + kListCustomerAddressColumns.size();
                 }
                 if (shipping && row.i64(at) != 0) {
                     page.primary_shipping_addresses[id] =
-                        record(row, at + 1, kListCustomerAddressColumns.size());
+                        read_record(row, at + 1, kListCustomerAddressColumns.size());
                 }
             }
         }
@@ -282,7 +262,7 @@ private:
             if (!rows) return core::fail(rows.error());
             for (std::size_t i = 0; i < rows->size(); ++i) {
                 const auto row = (*rows)[i];
-                into[row.i64(0)].push_back(record(row, 1, width));
+                into[row.i64(0)].push_back(read_record(row, 1, width));
             }
             return {};
         };
@@ -300,7 +280,8 @@ private:
             if (!rows) return core::fail(rows.error());
             for (std::size_t i = 0; i < rows->size(); ++i) {
                 const auto row = (*rows)[i];
-                page.addresses[row.i64(0)].push_back(record(row, 1, kOrderAddressColumns.size()));
+                page.addresses[row.i64(0)].push_back(
+                    read_record(row, 1, kOrderAddressColumns.size()));
                 std::size_t at = 1 + kOrderAddressColumns.size();
                 if (row.i64(at++) != 0) read_customer(row, at, page);
             }
@@ -317,7 +298,7 @@ private:
                 auto& list = page.subscriptions[row.i64(0)];
                 const std::string sub_id = row.str(1);
                 if (list.empty() || list.back().subscription[0] != sub_id) {
-                    list.push_back({record(row, 4, kSubscriptionColumns.size()), {}});
+                    list.push_back({read_record(row, 4, kSubscriptionColumns.size()), {}});
                 }
                 if (auto key = row.get(2)) {
                     auto value = row.get(3);
@@ -334,7 +315,7 @@ private:
     static std::int64_t read_customer(const db::Rows::Row& row, std::size_t& at,
                                       OrderListPage& page) {
         CustomerRecord c;
-        c.customer = record(row, at, kCustomerColumns.size());
+        c.customer = read_record(row, at, kCustomerColumns.size());
         at += kCustomerColumns.size();
         if (auto photo = row.get(at)) c.photo_url = std::string(*photo);
         ++at;
@@ -417,7 +398,7 @@ OrderListQueries::OrderListQueries(const std::string& p) {
                  ") ORDER BY a.id"};
     labels = {"SELECT l.labelable_id, " + select_columns(kLabelRelationshipColumns, "l") +
                   " FROM " + p + "fct_label_relationships l WHERE l.labelable_type = '" +
-                  std::string(kOrderModel) + "' AND l.labelable_id IN (",
+                  std::string(kOrderModelSql) + "' AND l.labelable_id IN (",
               ") ORDER BY l.id"};
     subscriptions = {"SELECT s.parent_order_id, s.id, sm.meta_key, sm.meta_value, " +
                          select_columns(kSubscriptionColumns, "s") + " FROM " + p +

@@ -15,14 +15,6 @@ namespace {
 using Alloc = json::Allocator;
 using R = OrderRelation;
 
-std::optional<std::int64_t> to_id(const std::optional<std::string>& text) {
-    if (!text) return std::nullopt;
-    std::int64_t id = 0;
-    auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
-    if (ec != std::errc() || p != text->data() + text->size()) return std::nullopt;
-    return id;
-}
-
 // The top-level key a relation fills: the customer's addresses live inside `customer`.
 R top_level(R r) {
     return r == R::kCustomerPrimaryBillingAddress || r == R::kCustomerPrimaryShippingAddress

@@ -46,19 +46,32 @@ private:
         auto rows = session_.query(sql, {std::string_view(queries_.capabilities_key), value});
         if (!rows) return core::fail(rows.error());
         if (rows->empty()) return std::optional<UserAuthRecord>();
+        // No ORDER BY in SQL: sorting a join with TEXT columns costs MariaDB an on-disk
+        // temporary table per request. The lowest user ID wins (user_login has no unique
+        // index), and for each key the lowest umeta_id, as WordPress's get_user_meta reads.
+        std::size_t first = 0;
+        for (std::size_t i = 1; i < rows->size(); ++i) {
+            if ((*rows)[i].i64(0) < (*rows)[first].i64(0)) first = i;
+        }
         UserAuthRecord user;
-        user.id = (*rows)[0].i64(0);
-        user.login = (*rows)[0].str(1);
-        user.email = (*rows)[0].str(2);
+        user.id = (*rows)[first].i64(0);
+        user.login = (*rows)[first].str(1);
+        user.email = (*rows)[first].str(2);
+        std::int64_t passwords_meta = 0;
+        std::int64_t capabilities_meta = 0;
         for (std::size_t i = 0; i < rows->size(); ++i) {
             const auto row = (*rows)[i];
             if (row.i64(0) != user.id || row.is_null(3)) continue;  // another user, no meta
-            // Rows come ordered by umeta_id: the first of each key wins (§11.2).
+            const std::int64_t umeta_id = row.i64(5);
             const std::string key = row.str(3);
-            if (key == kAppPasswordsKey && !user.application_passwords) {
+            if (key == kAppPasswordsKey &&
+                (!user.application_passwords || umeta_id < passwords_meta)) {
                 user.application_passwords = row.str(4);
-            } else if (key == queries_.capabilities_key && !user.capabilities) {
+                passwords_meta = umeta_id;
+            } else if (key == queries_.capabilities_key &&
+                       (!user.capabilities || umeta_id < capabilities_meta)) {
                 user.capabilities = row.str(4);
+                capabilities_meta = umeta_id;
             }
         }
         return std::optional<UserAuthRecord>(std::move(user));
@@ -72,11 +85,11 @@ private:
 
 UserQueries::UserQueries(const std::string& p) : capabilities_key(p + "capabilities") {
     const std::string select =
-        "SELECT u.ID, u.user_login, u.user_email, m.meta_key, m.meta_value FROM " + p +
+        "SELECT u.ID, u.user_login, u.user_email, m.meta_key, m.meta_value, m.umeta_id FROM " + p +
         "users u LEFT JOIN " + p +
         "usermeta m ON m.user_id = u.ID AND m.meta_key IN ('_application_passwords', ?) ";
-    by_login = select + "WHERE u.user_login = ? ORDER BY u.ID, m.umeta_id";
-    by_email = select + "WHERE u.user_email = ? ORDER BY u.ID, m.umeta_id";
+    by_login = select + "WHERE u.user_login = ?";
+    by_email = select + "WHERE u.user_email = ?";
     lock_app_passwords = "SELECT umeta_id, meta_value FROM " + p +
                          "usermeta WHERE user_id = ? AND meta_key = '_application_passwords' "
                          "ORDER BY umeta_id LIMIT 1 FOR UPDATE";

@@ -8,6 +8,7 @@
 #include "db/db_world.hpp"
 #include "support/fake_clock.hpp"
 #include "support/fake_request.hpp"
+#include "support/server_counters.hpp"
 #include "support/store_fixtures.hpp"
 
 namespace cartpress::auth {
@@ -152,6 +153,28 @@ BOOST_AUTO_TEST_CASE(corrupt_or_object_meta_means_no_passwords) {
             "UPDATE wp_usermeta SET meta_value = 'O:8:\"stdClass\":0:{}' WHERE user_id = 42 "
             "AND meta_key = '_application_passwords'");
     BOOST_TEST(!login("corrupt", "CorruptPassword000000000").logged_in());
+}
+
+BOOST_AUTO_TEST_CASE(the_first_meta_row_of_each_key_counts) {
+    // WordPress reads the lowest umeta_id of a key; a later duplicate row must not win.
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 43, "twice", "twice@example.com", "subscriber",
+                   "TwicePassword00000000000", test::HashKind::kGeneric);
+    db.exec("cp_db",
+            "INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (43, "
+            "'_application_passwords', 'a:0:{}'), (43, 'wp_capabilities', "
+            "'a:1:{s:13:\"administrator\";b:1;}')");
+    const auto user = login("twice", "TwicePassword00000000000");
+    BOOST_TEST(user.logged_in());
+    BOOST_TEST(!user.can("manage_options"));  // the first capabilities row: subscriber
+}
+
+BOOST_AUTO_TEST_CASE(a_login_costs_the_server_no_temporary_table) {
+    // A sorted join with TEXT columns makes MariaDB write an on-disk temporary table per
+    // request (measured: a third of the authenticated route's server time).
+    test::ServerCounters temporary(*session, "Created_tmp_tables");
+    BOOST_TEST(login("admin", creds.admin_app_password).logged_in());
+    BOOST_TEST(temporary.since() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,5 @@
 #include "handlers/order_handlers.hpp"
 
-#include <cartpress/db/transaction.hpp>
 #include <charconv>
 
 #include "errors.hpp"
@@ -27,15 +26,9 @@ rest::HandlerResult get_order(const FluentCartContext& fc, const rest::RestReque
     const auto id = raw ? parse_positive_id(*raw) : std::nullopt;
     if (!id) return not_found();
 
-    // One read-only transaction: the three statements see one snapshot.
-    db::Transaction tx(ctx.db);
-    if (!tx.started()) return core::fail(db_failure(tx.started().error(), ctx));
     auto repository = make_mariadb_order_repository(ctx.db, fc.order_queries);
     auto graph = repository->find_graph(*id);
     if (!graph) return core::fail(db_failure(graph.error(), ctx));
-    if (auto committed = tx.commit(); !committed) {
-        return core::fail(db_failure(committed.error(), ctx));
-    }
     if (!*graph) return not_found();
 
     const SerializeContext sctx{

@@ -15,17 +15,15 @@ namespace cartpress::plugins::fluent_cart {
 class OrderRepository {
 public:
     virtual ~OrderRepository() = default;
-    // The whole graph of one order in three statements, or nothing when it does not exist.
+    // The whole graph of one order in one statement, or nothing when it does not exist.
     virtual core::Result<std::optional<OrderGraph>, db::DbError> find_graph(std::int64_t id) = 0;
 };
 
 // SQL for one table prefix, built once at startup.
 struct OrderQueries {
     explicit OrderQueries(const std::string& table_prefix);
-    std::string order_with_customer;
-    std::string items;
-    std::string lists;
-    int lists_parameters = 0;  // how many times `lists` binds the order id
+    std::string graph;         // one UNION ALL of the order and every relation
+    int graph_parameters = 0;  // how many times `graph` binds the order id
 };
 
 std::unique_ptr<OrderRepository> make_mariadb_order_repository(db::Session& session,

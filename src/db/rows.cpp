@@ -3,25 +3,23 @@
 
 namespace cartpress::db {
 
-const std::optional<std::string>& Rows::Row::cell(std::size_t column) const {
-    return rows_.cells_.at(index_ * rows_.width() + column);
-}
-
 std::optional<std::string_view> Rows::Row::get(std::size_t column) const {
     const auto& c = cell(column);
-    if (!c) return std::nullopt;
-    return std::string_view(*c);
+    if (c.null) return std::nullopt;
+    return std::string_view(rows_.data_).substr(c.offset, c.length);
 }
 
-std::string Rows::Row::str(std::size_t column) const { return cell(column).value_or(""); }
+std::string Rows::Row::str(std::size_t column) const {
+    return std::string(get(column).value_or(std::string_view()));
+}
 
 std::optional<std::int64_t> Rows::Row::opt_i64(std::size_t column) const {
-    const auto& c = cell(column);
-    if (!c) return std::nullopt;
-    std::int64_t v = 0;
-    auto [p, ec] = std::from_chars(c->data(), c->data() + c->size(), v);
+    const auto v = get(column);
+    if (!v) return std::nullopt;
+    std::int64_t out = 0;
+    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
     if (ec != std::errc()) return std::nullopt;
-    return v;
+    return out;
 }
 
 std::int64_t Rows::Row::i64(std::size_t column) const { return opt_i64(column).value_or(0); }

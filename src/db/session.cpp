@@ -236,18 +236,15 @@ private:
     }
 
     static Rows read_all(sql::ResultSet& rs) {
-        sql::ResultSetMetaData* meta = rs.getMetaData();
-        const unsigned width = meta->getColumnCount();
-        std::vector<std::string> columns;
-        columns.reserve(width);
-        for (unsigned c = 1; c <= width; ++c) columns.emplace_back(meta->getColumnLabel(c));
-        Rows rows(std::move(columns));
+        const unsigned width = rs.getMetaData()->getColumnCount();
+        Rows rows(width);
         while (rs.next()) {
             for (unsigned c = 1; c <= width; ++c) {
                 if (rs.isNull(c)) {
-                    rows.push_cell(std::nullopt);
+                    rows.push_null();
                 } else {
-                    rows.push_cell(std::string(rs.getString(c)));
+                    const sql::SQLString value = rs.getString(c);
+                    rows.push_cell(std::string_view(value.c_str(), value.length()));
                 }
             }
         }

@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(null_is_not_empty_string) {
     BOOST_TEST((*rows)[0].is_null(0));
     BOOST_TEST(!(*rows)[0].is_null(1));
     BOOST_TEST((*rows)[0].is_null(2));
-    BOOST_TEST(rows->columns().size() == 3u);
+    BOOST_TEST(rows->width() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(statements_are_counted_and_cached) {

@@ -29,7 +29,7 @@ enum GraphKind : int {
 constexpr std::size_t kFirst = 2;
 
 struct Branch {
-    int kind;
+    std::string kind;  // an expression: the kind number, or one that picks it per row
     std::string id_expr;
     std::vector<std::string> columns;  // text expressions
     std::string from_where;
@@ -57,14 +57,18 @@ std::string union_all(const std::vector<Branch>& branches, int& parameters) {
     std::string sql;
     for (const auto& b : branches) {
         if (!sql.empty()) sql += " UNION ALL ";
-        sql += "SELECT " + std::to_string(b.kind) + ", " + b.id_expr;
-        for (const auto& c : b.columns) sql += ", " + c;
-        for (std::size_t i = b.columns.size(); i < width; ++i) sql += ", NULL";
-        sql += " " + b.from_where;
-        for (char c : b.from_where) parameters += c == '?';
+        std::string one = "SELECT " + b.kind + ", " + b.id_expr;
+        for (const auto& c : b.columns) one += ", " + c;
+        for (std::size_t i = b.columns.size(); i < width; ++i) one += ", NULL";
+        one += " " + b.from_where;
+        // Every placeholder is the order id, so their order does not matter.
+        for (char c : one) parameters += c == '?';
+        sql += one;
     }
     return sql;
 }
+
+std::string kind(GraphKind k) { return std::to_string(k); }
 
 std::optional<std::string> cell(const db::Rows::Row& row, std::size_t at) {
     auto v = row.get(at);
@@ -273,7 +277,7 @@ OrderQueries::OrderQueries(const std::string& p) {
                        " po WHERE po.id = o.parent_id AND o.parent_id <> 0)");
         cols.push_back("op.id IS NOT NULL");
         append(cols, text_columns(kOrderOperationColumns, "op"));
-        b.push_back({kOrder, "o.id", std::move(cols),
+        b.push_back({kind(kOrder), "o.id", std::move(cols),
                      "FROM " + orders + " o LEFT JOIN " + p +
                          "fct_customers c ON c.id = o.customer_id LEFT JOIN " + p +
                          "fct_order_operations op ON op.id = (SELECT MIN(id) FROM " + p +
@@ -283,51 +287,51 @@ OrderQueries::OrderQueries(const std::string& p) {
         auto cols = text_columns(kOrderItemColumns, "i");
         cols.push_back("v.id IS NOT NULL");
         append(cols, text_columns(kVariantColumns, "v"));
-        b.push_back({kItem, "i.id", std::move(cols),
+        b.push_back({kind(kItem), "i.id", std::move(cols),
                      "FROM " + p + "fct_order_items i LEFT JOIN " + p +
                          "fct_product_variations v ON v.id = i.object_id WHERE i.order_id = ?"});
     }
     // product_meta has no index on object_id: one pass over the thumbnail rows for the whole
     // order (a semi-join on the items), not one per item.
     b.push_back(
-        {kThumbnail,
+        {kind(kThumbnail),
          "pm.id",
          {"CAST(pm.id AS CHAR)", "CAST(pm.object_id AS CHAR)", "CAST(pm.meta_value AS CHAR)"},
          "FROM " + p +
              "fct_product_meta pm WHERE pm.meta_key = 'product_thumbnail' AND "
              "pm.object_id IN (SELECT i.object_id FROM " +
              p + "fct_order_items i WHERE i.order_id = ?)"});
-    b.push_back({kTransaction, "t.id", text_columns(kTransactionColumns, "t"),
+    b.push_back({kind(kTransaction), "t.id", text_columns(kTransactionColumns, "t"),
                  "FROM " + p + "fct_order_transactions t WHERE t.order_id = ?"});
-    b.push_back({kAddress, "a.id", text_columns(kOrderAddressColumns, "a"),
+    b.push_back({kind(kAddress), "a.id", text_columns(kOrderAddressColumns, "a"),
                  "FROM " + p + "fct_order_addresses a WHERE a.order_id = ?"});
     {
         auto cols = text_columns(kActivityColumns, "act");
         append(cols, {"CAST(u.ID AS CHAR)", "CAST(u.display_name AS CHAR)",
                       "CAST(u.user_email AS CHAR)"});
-        b.push_back({kActivity, "act.id", std::move(cols),
+        b.push_back({kind(kActivity), "act.id", std::move(cols),
                      "FROM " + p + "fct_activity act LEFT JOIN " + p +
                          "users u ON u.ID = act.user_id WHERE act.module_type = '" +
                          std::string(kOrderModelSql) + "' AND act.module_id = ?"});
     }
-    b.push_back({kLabel, "l.id", text_columns(kLabelRelationshipColumns, "l"),
+    b.push_back({kind(kLabel), "l.id", text_columns(kLabelRelationshipColumns, "l"),
                  "FROM " + p + "fct_label_relationships l WHERE l.labelable_type = '" +
                      std::string(kOrderModelSql) + "' AND l.labelable_id = ?"});
-    b.push_back({kAppliedCoupon, "ac.id", text_columns(kAppliedCouponColumns, "ac"),
+    b.push_back({kind(kAppliedCoupon), "ac.id", text_columns(kAppliedCouponColumns, "ac"),
                  "FROM " + p + "fct_applied_coupons ac WHERE ac.order_id = ?"});
     // fct_orders has no index on parent_id, and FluentCart creates child orders only as
     // renewals of an order's subscription: children are looked for among renewal orders (the
     // type index), and only when the order has a subscription, so that reading an ordinary
     // order never scans the orders table.
     b.push_back(
-        {kChild,
+        {kind(kChild),
          "ch.id",
          {"CAST(ch.id AS CHAR)", "CAST(ch.parent_id AS CHAR)", "CAST(ch.created_at AS CHAR)"},
          "FROM " + orders +
              " ch WHERE ch.type = 'renewal' AND ch.parent_id = ? AND "
              "EXISTS (SELECT 1 FROM " +
              subscriptions + " cs WHERE cs.parent_order_id = ?)"});
-    b.push_back({kOrderMeta,
+    b.push_back({kind(kOrderMeta),
                  "om.id",
                  {"CAST(om.meta_key AS CHAR)", "CAST(om.meta_value AS CHAR)"},
                  "FROM " + p +
@@ -336,18 +340,21 @@ OrderQueries::OrderQueries(const std::string& p) {
     const std::vector<std::string> meta_columns = {"CAST(sm.subscription_id AS CHAR)",
                                                    "CAST(sm.meta_key AS CHAR)",
                                                    "CAST(sm.meta_value AS CHAR)"};
-    b.push_back({kSubscription, "s.id", text_columns(kSubscriptionColumns, "s"),
-                 "FROM " + subscriptions + " s WHERE s.parent_order_id = ?"});
-    b.push_back({kSubscriptionMeta, "sm.id", meta_columns,
+    // The order's own subscriptions and, for a renewal, its parent's: one branch each for the
+    // subscriptions and their meta, the kind told apart per row.
+    const std::string own_or_parent = " s.parent_order_id IN (?, (SELECT po.parent_id FROM " +
+                                      orders + " po WHERE po.id = ? AND po.parent_id <> 0))";
+    b.push_back({"IF(s.parent_order_id = ?, " + kind(kSubscription) + ", " +
+                     kind(kParentSubscription) + ")",
+                 "s.id", text_columns(kSubscriptionColumns, "s"),
+                 "FROM " + subscriptions + " s WHERE" + own_or_parent});
+    b.push_back({"IF(s.parent_order_id = ?, " + kind(kSubscriptionMeta) + ", " +
+                     kind(kParentSubscriptionMeta) + ")",
+                 "sm.id",
+                 {"CAST(sm.subscription_id AS CHAR)", "CAST(sm.meta_key AS CHAR)",
+                  "CAST(sm.meta_value AS CHAR)"},
                  "FROM " + p + "fct_subscription_meta sm JOIN " + subscriptions +
-                     " s ON s.id = sm.subscription_id WHERE s.parent_order_id = ?"});
-    const std::string parent_id =
-        "(SELECT po.parent_id FROM " + orders + " po WHERE po.id = ? AND po.parent_id <> 0)";
-    b.push_back({kParentSubscription, "s.id", text_columns(kSubscriptionColumns, "s"),
-                 "FROM " + subscriptions + " s WHERE s.parent_order_id = " + parent_id});
-    b.push_back({kParentSubscriptionMeta, "sm.id", meta_columns,
-                 "FROM " + p + "fct_subscription_meta sm JOIN " + subscriptions +
-                     " s ON s.id = sm.subscription_id WHERE s.parent_order_id = " + parent_id});
+                     " s ON s.id = sm.subscription_id WHERE" + own_or_parent});
     graph = union_all(b, graph_parameters);
 }
 

@@ -2,124 +2,225 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
 
 namespace cartpress::json {
 namespace {
 
-// Output stream for RapidJSON's Writer that turns its escaping into PHP's: `/` becomes `\/`
-// and the four hex digits after `\u` are lowercased. The writer only emits `/` inside strings,
-// so escaping it here is safe.
-class PhpEscapingStream {
-public:
-    using Ch = char;
-    explicit PhpEscapingStream(std::string& out) : out_(out) {}
+constexpr std::string_view kMalformed = "Malformed UTF-8 characters, possibly incorrectly encoded";
 
-    void Put(char c) {
-        switch (state_) {
-            case State::kNormal:
-                if (c == '\\') {
-                    state_ = State::kEscape;
-                } else if (c == '/') {
-                    out_.push_back('\\');
-                }
-                break;
-            case State::kEscape:
-                state_ = c == 'u' ? State::kHex : State::kNormal;
-                hex_left_ = 4;
-                break;
-            case State::kHex:
-                if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
-                if (--hex_left_ == 0) state_ = State::kNormal;
-                break;
-        }
-        out_.push_back(c);
+// The code point of the UTF-8 sequence at s[i] (advancing i), or -1 when it is malformed:
+// truncated, overlong, a surrogate or above U+10FFFF — what PHP's decoder refuses.
+long next_code_point(std::string_view s, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    int length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    long cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        cp = c & 0x0F;
+        if (c == 0xE0) low = 0xA0;
+        if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        cp = c & 0x07;
+        if (c == 0xF0) low = 0x90;
+        if (c == 0xF4) high = 0x8F;
+    } else {
+        return -1;
     }
-    void Flush() {}
-
-private:
-    enum class State { kNormal, kEscape, kHex };
-    std::string& out_;
-    State state_ = State::kNormal;
-    int hex_left_ = 0;
-};
-
-// RapidJSON's encoders call these unqualified; ADL finds them for our stream type.
-inline void PutUnsafe(PhpEscapingStream& stream, char c) { stream.Put(c); }
-inline void PutReserve(PhpEscapingStream&, std::size_t) {}
-
-template <class Writer>
-bool write_value(Writer& w, const Value& v, std::string& error) {
-    switch (v.GetType()) {
-        case rapidjson::kNullType:
-            return w.Null();
-        case rapidjson::kFalseType:
-            return w.Bool(false);
-        case rapidjson::kTrueType:
-            return w.Bool(true);
-        case rapidjson::kNumberType: {
-            if (v.IsInt64()) return w.Int64(v.GetInt64());
-            if (v.IsUint64()) return w.Uint64(v.GetUint64());
-            const double d = v.GetDouble();
-            if (!std::isfinite(d)) {
-                error = "Inf and NaN cannot be JSON encoded";
-                return false;
-            }
-            const std::string s = php_double(d);
-            return w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
-        }
-        case rapidjson::kStringType:
-            if (!w.String(v.GetString(), v.GetStringLength())) {
-                error = "Malformed UTF-8 characters, possibly incorrectly encoded";
-                return false;
-            }
-            return true;
-        case rapidjson::kArrayType:
-            if (!w.StartArray()) return false;
-            for (const auto& item : v.GetArray()) {
-                if (!write_value(w, item, error)) return false;
-            }
-            return w.EndArray();
-        case rapidjson::kObjectType:
-            if (!w.StartObject()) return false;
-            for (const auto& m : v.GetObject()) {
-                if (!w.Key(m.name.GetString(), m.name.GetStringLength())) {
-                    error = "Malformed UTF-8 characters, possibly incorrectly encoded";
-                    return false;
-                }
-                if (!write_value(w, m.value, error)) return false;
-            }
-            return w.EndObject();
+    if (i + static_cast<std::size_t>(length) > s.size()) return -1;
+    for (int k = 1; k < length; ++k) {
+        const unsigned char next = byte(i + static_cast<std::size_t>(k));
+        if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return -1;
+        cp = (cp << 6) | (next & 0x3F);
     }
-    return false;
+    i += static_cast<std::size_t>(length);
+    return cp;
 }
 
-using CompactWriter = rapidjson::Writer<PhpEscapingStream, rapidjson::UTF8<>, rapidjson::ASCII<>>;
-using PrettyWriter =
-    rapidjson::PrettyWriter<PhpEscapingStream, rapidjson::UTF8<>, rapidjson::ASCII<>>;
+// PHP's json_encode() without flags (or with JSON_PRETTY_PRINT), written directly: strings go
+// out in runs of plain ASCII, so a 15 KB order graph is mostly memcpy.
+class PhpJsonWriter {
+public:
+    PhpJsonWriter(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+
+    bool write(const Value& v, int depth) {
+        switch (v.GetType()) {
+            case rapidjson::kNullType:
+                out_ += "null";
+                return true;
+            case rapidjson::kFalseType:
+                out_ += "false";
+                return true;
+            case rapidjson::kTrueType:
+                out_ += "true";
+                return true;
+            case rapidjson::kNumberType:
+                return number(v);
+            case rapidjson::kStringType:
+                return string(std::string_view(v.GetString(), v.GetStringLength()));
+            case rapidjson::kArrayType: {
+                if (v.Empty()) {
+                    out_ += "[]";
+                    return true;
+                }
+                out_.push_back('[');
+                bool first = true;
+                for (const auto& item : v.GetArray()) {
+                    separator(first, depth + 1);
+                    if (!write(item, depth + 1)) return false;
+                }
+                newline(depth);
+                out_.push_back(']');
+                return true;
+            }
+            case rapidjson::kObjectType: {
+                if (v.MemberCount() == 0) {
+                    out_ += "{}";
+                    return true;
+                }
+                out_.push_back('{');
+                bool first = true;
+                for (const auto& m : v.GetObject()) {
+                    separator(first, depth + 1);
+                    if (!string(std::string_view(m.name.GetString(), m.name.GetStringLength()))) {
+                        return false;
+                    }
+                    out_ += pretty_ ? ": " : ":";
+                    if (!write(m.value, depth + 1)) return false;
+                }
+                newline(depth);
+                out_.push_back('}');
+                return true;
+            }
+        }
+        error = "Type is not supported";
+        return false;
+    }
+
+    std::string error;
+
+private:
+    void separator(bool& first, int depth) {
+        if (!first) out_.push_back(',');
+        first = false;
+        newline(depth);
+    }
+
+    void newline(int depth) {
+        if (!pretty_) return;
+        out_.push_back('\n');
+        out_.append(static_cast<std::size_t>(depth) * 4, ' ');
+    }
+
+    bool number(const Value& v) {
+        char buf[32];
+        if (v.IsInt64() || v.IsUint64()) {
+            auto r = v.IsInt64() ? std::to_chars(buf, buf + sizeof buf, v.GetInt64())
+                                 : std::to_chars(buf, buf + sizeof buf, v.GetUint64());
+            out_.append(buf, r.ptr);
+            return true;
+        }
+        const double d = v.GetDouble();
+        if (!std::isfinite(d)) {
+            error = "Inf and NaN cannot be JSON encoded";
+            return false;
+        }
+        out_ += php_double(d);
+        return true;
+    }
+
+    static bool plain(unsigned char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '/';
+    }
+
+    void hex4(unsigned code) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out_.push_back(kHex[(code >> shift) & 0xF]);
+    }
+
+    bool string(std::string_view s) {
+        out_.push_back('"');
+        std::size_t i = 0;
+        while (i < s.size()) {
+            std::size_t run = i;
+            while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
+            out_.append(s.data() + i, run - i);
+            i = run;
+            if (i == s.size()) break;
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x80) {
+                const long cp = next_code_point(s, i);
+                if (cp < 0) {
+                    error = kMalformed;
+                    return false;
+                }
+                if (cp >= 0x10000) {
+                    const long v = cp - 0x10000;
+                    hex4(static_cast<unsigned>(0xD800 + (v >> 10)));
+                    hex4(static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+                } else {
+                    hex4(static_cast<unsigned>(cp));
+                }
+                continue;
+            }
+            ++i;
+            switch (c) {
+                case '"':
+                    out_ += "\\\"";
+                    break;
+                case '\\':
+                    out_ += "\\\\";
+                    break;
+                case '/':
+                    out_ += "\\/";
+                    break;
+                case '\b':
+                    out_ += "\\b";
+                    break;
+                case '\f':
+                    out_ += "\\f";
+                    break;
+                case '\n':
+                    out_ += "\\n";
+                    break;
+                case '\r':
+                    out_ += "\\r";
+                    break;
+                case '\t':
+                    out_ += "\\t";
+                    break;
+                default:
+                    hex4(c);
+                    break;
+            }
+        }
+        out_.push_back('"');
+        return true;
+    }
+
+    std::string& out_;
+    bool pretty_;
+};
 
 }  // namespace
 
 core::Result<void, EncodeError> encode_to(std::string& out, const Value& value, bool pretty) {
-    PhpEscapingStream stream(out);
-    std::string error;
-    bool ok;
-    if (pretty) {
-        PrettyWriter w(stream);
-        w.SetIndent(' ', 4);
-        ok = write_value(w, value, error);
-    } else {
-        CompactWriter w(stream);
-        ok = write_value(w, value, error);
-    }
-    if (!ok) {
-        return core::fail(EncodeError{error.empty() ? "Type is not supported" : error});
-    }
+    PhpJsonWriter writer(out, pretty);
+    if (!writer.write(value, 0)) return core::fail(EncodeError{writer.error});
     return {};
 }
 
 core::Result<std::string, EncodeError> encode(const Value& value, bool pretty) {
     std::string out;
-    out.reserve(256);
+    out.reserve(4096);
     auto r = encode_to(out, value, pretty);
     if (!r) return core::fail(r.error());
     return out;

@@ -62,6 +62,36 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_fails) {
     BOOST_TEST(out.error().message == "Malformed UTF-8 characters, possibly incorrectly encoded");
 }
 
+BOOST_AUTO_TEST_CASE(every_malformed_utf8_form_fails_and_valid_edges_pass) {
+    const auto encoded = [](std::string text) {
+        Document d;
+        d.SetArray();
+        d.PushBack(str(text, d.GetAllocator()), d.GetAllocator());
+        return encode(d);
+    };
+    // Truncated, lone continuation, overlong, surrogate, above U+10FFFF, invalid lead bytes.
+    for (const char* bad : {"\xC3", "\x80", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF",
+                            "\xED\xA0\x80", "\xED\xBF\xBF", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80",
+                            "\xF5\x80\x80\x80", "\xFF", "a\xE2\x82", "\xE2\x28\xA1"}) {
+        BOOST_TEST(!encoded(bad), "accepted " << bad);
+    }
+    BOOST_TEST(*encoded("\xC2\x80") == R"(["\u0080"])");
+    BOOST_TEST(*encoded("\xED\x9F\xBF") == R"(["\ud7ff"])");
+    BOOST_TEST(*encoded("\xEE\x80\x80") == R"(["\ue000"])");
+    BOOST_TEST(*encoded("\xEF\xBF\xBF") == R"(["\uffff"])");
+    BOOST_TEST(*encoded("\xF0\x90\x80\x80") == R"(["\ud800\udc00"])");
+    BOOST_TEST(*encoded("\xF4\x8F\xBF\xBF") == R"(["\udbff\udfff"])");
+    BOOST_TEST(*encoded(std::string("a\0b", 3)) == R"(["a\u0000b"])");
+}
+
+BOOST_AUTO_TEST_CASE(keys_are_escaped_and_containers_nest) {
+    BOOST_TEST(
+        roundtrip(R"({"a/b\"":[[],{},[{"\u00e9":null}],true,false,-5,9223372036854775807]})") ==
+        R"({"a\/b\"":[[],{},[{"\u00e9":null}],true,false,-5,9223372036854775807]})");
+    BOOST_TEST(roundtrip(R"([{"a":{"b":[]}}])", true) ==
+               "[\n    {\n        \"a\": {\n            \"b\": []\n        }\n    }\n]");
+}
+
 BOOST_AUTO_TEST_CASE(pretty_print_uses_four_spaces) {
     BOOST_TEST(roundtrip(R"({"a":[1,2],"b":{}})", true) ==
                "{\n    \"a\": [\n        1,\n        2\n    ],\n    \"b\": {}\n}");

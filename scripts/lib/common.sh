@@ -86,6 +86,9 @@ cp_port_is_free() {
     python3 - "$1" <<'PY' 2>/dev/null
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+# As nginx binds: connections of a stopped server in TIME_WAIT do not make the port busy,
+# a listening socket still does.
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try:
     s.bind(("127.0.0.1", int(sys.argv[1])))
 except OSError:

@@ -90,7 +90,9 @@ public:
         });
     }
 
-    core::Result<void, DbError> begin() override {
+    core::Result<void, DbError> begin(Isolation level) override {
+        auto set = set_isolation(level);
+        if (!set) return set;
         auto r = control("START TRANSACTION");
         if (r) in_transaction_ = true;
         return r;
@@ -131,6 +133,20 @@ public:
     std::uint64_t statements_run() const override { return statements_run_; }
 
 private:
+    core::Result<void, DbError> set_isolation(Isolation level) {
+        auto connected = run<bool>([&] { return true; });  // learns the server default
+        if (!connected) return core::fail(connected.error());
+        const std::string& wanted =
+            level == Isolation::kReadCommitted ? kReadCommitted : default_isolation_;
+        if (wanted == isolation_) return {};
+        // "REPEATABLE-READ" → "REPEATABLE READ": the variable's spelling vs the statement's.
+        std::string words = wanted;
+        for (char& c : words) c = c == '-' ? ' ' : c;
+        auto r = control(("SET SESSION TRANSACTION ISOLATION LEVEL " + words).c_str());
+        if (r) isolation_ = wanted;
+        return r;
+    }
+
     // Transaction control goes over the text protocol: not every server prepares it.
     core::Result<void, DbError> control(const char* statement) {
         auto r = run<bool>([&]() -> bool {
@@ -196,8 +212,13 @@ private:
             std::unique_ptr<sql::Statement> st(conn->createStatement());
             std::string mode;
             {
-                std::unique_ptr<sql::ResultSet> rs(st->executeQuery("SELECT @@SESSION.sql_mode"));
-                if (rs->next()) mode = rs->getString(1);
+                std::unique_ptr<sql::ResultSet> rs(
+                    st->executeQuery("SELECT @@SESSION.sql_mode, @@SESSION.tx_isolation"));
+                if (rs->next()) {
+                    mode = rs->getString(1);
+                    default_isolation_ = rs->getString(2);
+                    isolation_ = default_isolation_;
+                }
             }
             const std::string wanted = compatible_sql_mode(mode);
             if (wanted != mode) {
@@ -251,7 +272,11 @@ private:
         return rows;
     }
 
+    static inline const std::string kReadCommitted = "READ-COMMITTED";
+
     ConnectionSettings settings_;
+    std::string default_isolation_;  // the connection's level when it was opened
+    std::string isolation_;          // the session's level now
     std::unique_ptr<sql::Connection> connection_;
     std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
     std::unique_ptr<sql::Statement> control_;

@@ -2,7 +2,8 @@
 
 namespace cartpress::db {
 
-Transaction::Transaction(Session& session) : session_(session), started_(session.begin()) {}
+Transaction::Transaction(Session& session, Isolation level)
+    : session_(session), started_(session.begin(level)) {}
 
 Transaction::~Transaction() {
     if (!done_ && started_ && !session_.broken()) {

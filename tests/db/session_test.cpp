@@ -46,6 +46,29 @@ BOOST_AUTO_TEST_CASE(statements_are_counted_and_cached) {
     BOOST_TEST(s->statements_run() - before == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(isolation_is_set_once_per_connection_and_restored) {
+    auto s = DbWorld::get().session();
+    const auto level = [&] {
+        auto rows = s->query("SELECT @@SESSION.tx_isolation");
+        BOOST_REQUIRE(rows.has_value());
+        return (*rows)[0].str(0);
+    };
+    const std::string server_default = level();
+    BOOST_TEST(server_default == "REPEATABLE-READ");
+    auto before = s->statements_run();
+    BOOST_REQUIRE(s->begin(Isolation::kReadCommitted).has_value());
+    BOOST_TEST(s->statements_run() - before == 2u);  // SET SESSION, START TRANSACTION
+    BOOST_TEST(level() == "READ-COMMITTED");
+    BOOST_REQUIRE(s->commit().has_value());
+    before = s->statements_run();
+    BOOST_REQUIRE(s->begin(Isolation::kReadCommitted).has_value());
+    BOOST_TEST(s->statements_run() - before == 1u);  // the level is already set
+    BOOST_REQUIRE(s->commit().has_value());
+    BOOST_REQUIRE(s->begin().has_value());  // back to the server's level
+    BOOST_TEST(level() == server_default);
+    BOOST_REQUIRE(s->commit().has_value());
+}
+
 BOOST_AUTO_TEST_CASE(errors_are_classified) {
     auto s = DbWorld::get().session();
     BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_dup (id INT PRIMARY KEY)").has_value());

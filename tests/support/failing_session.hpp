@@ -30,7 +30,9 @@ public:
         if (should_fail(sql)) return core::fail(injected_error());
         return inner_.execute(sql, params);
     }
-    core::Result<void, db::DbError> begin() override { return inner_.begin(); }
+    core::Result<void, db::DbError> begin(db::Isolation level) override {
+        return inner_.begin(level);
+    }
     core::Result<void, db::DbError> commit() override {
         if (fail_commit_) {
             // A COMMIT the server refuses ends the transaction there: nothing of it stays.

@@ -16,7 +16,7 @@ public:
                                                       std::span<const db::Param>) override {
         return core::fail(lost());
     }
-    core::Result<void, db::DbError> begin() override { return core::fail(lost()); }
+    core::Result<void, db::DbError> begin(db::Isolation) override { return core::fail(lost()); }
     core::Result<void, db::DbError> commit() override { return core::fail(lost()); }
     core::Result<void, db::DbError> rollback() override { return core::fail(lost()); }
     core::Result<void, db::DbError> ping() override { return core::fail(lost()); }

@@ -22,6 +22,10 @@ struct ConnectionSettings {
     int connect_timeout_seconds = 5;
 };
 
+// The isolation level of a transaction. kServerDefault is whatever the server gives a new
+// connection (REPEATABLE READ unless the operator configured otherwise).
+enum class Isolation { kServerDefault, kReadCommitted };
+
 // A bound parameter of a prepared statement.
 using Param = std::variant<std::nullptr_t, std::int64_t, std::string_view>;
 
@@ -42,7 +46,10 @@ public:
     virtual core::Result<ExecResult, DbError> execute(std::string_view sql,
                                                       std::span<const Param> params = {}) = 0;
 
-    virtual core::Result<void, DbError> begin() = 0;
+    // START TRANSACTION at `level`. The level is set for the session and remembered, so a
+    // connection that keeps using one level pays the SET once, not once per transaction.
+    virtual core::Result<void, DbError> begin(Isolation level) = 0;
+    core::Result<void, DbError> begin() { return begin(Isolation::kServerDefault); }
     virtual core::Result<void, DbError> commit() = 0;
     virtual core::Result<void, DbError> rollback() = 0;
     virtual core::Result<void, DbError> ping() = 0;

@@ -8,7 +8,7 @@ namespace cartpress::db {
 // can never leave half a write behind.
 class Transaction {
 public:
-    explicit Transaction(Session& session);
+    explicit Transaction(Session& session, Isolation level = Isolation::kServerDefault);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

@@ -148,8 +148,7 @@ public:
                                                             const Actor& actor,
                                                             std::int64_t now_unix) override {
         const std::string now = mysql_datetime(now_unix);
-        if (auto r = session_.execute(q_.read_committed); !r) return core::fail(r.error());
-        db::Transaction tx(session_);
+        db::Transaction tx(session_, db::Isolation::kReadCommitted);
         if (!tx.started()) return core::fail(tx.started().error());
 
         // Both customers, in id order, before the order (PERFORMANCE.md: no deadlocks).
@@ -196,8 +195,7 @@ private:
                                                                   const NewCustomer& c,
                                                                   const Actor& actor,
                                                                   const std::string& now) {
-        if (auto r = session_.execute(q_.read_committed); !r) return core::fail(r.error());
-        db::Transaction tx(session_);
+        db::Transaction tx(session_, db::Isolation::kReadCommitted);
         if (!tx.started()) return core::fail(tx.started().error());
 
         // Insert and exist re-check in one statement: under the email lock a READ COMMITTED
@@ -352,7 +350,6 @@ CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
     // READ COMMITTED: no gap locks (concurrent inserts of other emails, addresses and orders
     // never deadlock with a change), and each statement reads the latest committed rows, which
     // the locks taken before make stable.
-    read_committed = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
 
     lock_customers = "SELECT id, first_name, last_name FROM " + customers +
                      " WHERE id IN (?, ?) ORDER BY id FOR UPDATE";

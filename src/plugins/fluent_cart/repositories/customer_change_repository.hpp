@@ -80,9 +80,9 @@ struct ChangeResult {
 
 // Customer changes of spec §6/§7 with the database effects of §9.1, §9.2, §9.4 and §9.5, each in
 // one READ COMMITTED transaction. Statements (change-customer of a plain order with a customer):
-// lookup, SET TRANSACTION, BEGIN, lock customers, move, recount read, recount write (only when a
-// statistic changed), activity, COMMIT = 9; create-and-change adds GET_LOCK, the insert and
-// RELEASE_LOCK = 12.
+// lookup, BEGIN, lock customers, move, recount read, recount write (only when a statistic
+// changed), activity, COMMIT = 8 (plus one SET SESSION the first time a connection changes its
+// isolation level); create-and-change adds GET_LOCK, the insert and RELEASE_LOCK = 11.
 class CustomerChangeRepository {
 public:
     virtual ~CustomerChangeRepository() = default;
@@ -114,7 +114,6 @@ struct CustomerChangeQueries {
     std::string lookup_create;
     std::string get_lock;
     std::string release_lock;
-    std::string read_committed;
     std::string lock_customers;
     std::string lock_renewal_family;
     std::string lock_with_children;

@@ -120,7 +120,8 @@ BOOST_AUTO_TEST_CASE(change_moves_order_subscriptions_addresses_and_meta) {
     auto r = s.repository(*s.session)->change_customer(s.snapshot(1), 3, kAdmin, kNow);
     BOOST_REQUIRE(r.has_value());
     BOOST_TEST(static_cast<int>(r->outcome) == static_cast<int>(ChangeOutcome::kChanged));
-    // SET TRANSACTION, BEGIN, lock customers, move, recount read and write, activity, COMMIT
+    // SET SESSION (this connection's first READ COMMITTED transaction), BEGIN, lock customers,
+    // move, recount read and write, activity, COMMIT
     // (+ the lookup).
     BOOST_TEST(s.session->statements_run() - before == 9u);
 
@@ -287,7 +288,8 @@ BOOST_AUTO_TEST_CASE(create_and_change_inserts_the_row_of_9_2) {
     BOOST_REQUIRE(r.has_value());
     BOOST_TEST(static_cast<int>(r->outcome) == static_cast<int>(ChangeOutcome::kChanged));
     BOOST_TEST(r->new_customer_id == 5);
-    // GET_LOCK, SET TRANSACTION, BEGIN, insert, lock old customer, move, recount read and
+    // GET_LOCK, SET SESSION (first READ COMMITTED transaction of the connection), BEGIN, insert,
+    // lock old customer, move, recount read and
     // write, activity, COMMIT, RELEASE_LOCK (+ the lookup).
     BOOST_TEST(s.session->statements_run() - before == 12u);
     BOOST_TEST(s.value("SELECT CONCAT_WS('|', id, user_id, contact_id, email, first_name, "

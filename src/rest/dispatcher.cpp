@@ -359,7 +359,7 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
         json::Document wrapped;
         auto& a = wrapped.GetAllocator();
         wrapped.SetObject();
-        wrapped.AddMember("body", json::Value(o.data, a), a);
+        wrapped.AddMember("body", json::copy(o.data, a), a);
         wrapped.AddMember("status", status, a);
         json::Value headers(rapidjson::kObjectType);
         for (const auto& h : handler_headers) {

@@ -38,6 +38,10 @@ inline Value str(std::string_view s, Allocator& a) {
     return Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), a);
 }
 
+// A deep copy of `v` in `a`. RapidJSON 1.1's copy constructor copies objects and arrays through
+// a temporary SAX document (a heap stack per copy); this walks the value directly.
+Value copy(const Value& v, Allocator& a);
+
 inline std::string_view view(const Value& v) {
     return std::string_view(v.GetString(), v.GetStringLength());
 }

@@ -95,7 +95,7 @@ json::Value order_address_json(const Record& address, const json::Value& order_w
     const auto parts = split_address_name(name);
     json::Value email;
     if (customer) email = str(text(field(kCustomerColumns, customer->customer, "email")), a);
-    o.AddMember("email", json::Value(email, a), a);
+    o.AddMember("email", json::copy(email, a), a);
     o.AddMember("first_name", str(parts.first, a), a);
     o.AddMember("last_name", str(parts.last, a), a);
     o.AddMember("full_name", str(name, a), a);
@@ -132,7 +132,7 @@ json::Value order_address_json(const Record& address, const json::Value& order_w
     o.AddMember("company_name", str(company, a), a);
     o.AddMember("phone", str(other_data(meta, "phone"), a), a);
     o.AddMember("label", str(label, a), a);
-    o.AddMember("order", json::Value(order_with_customer, a), a);
+    o.AddMember("order", json::copy(order_with_customer, a), a);
     return o;
 }
 

@@ -130,7 +130,7 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
 
     json::Value customer;
     if (g.customer) customer = customer_json(*g.customer, ctx, a);
-    order.AddMember("customer", json::Value(customer, a), a);
+    order.AddMember("customer", json::copy(customer, a), a);
 
     json::Value children(rapidjson::kArrayType);
     for (const auto& c : g.children) {
@@ -193,7 +193,7 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
 
     // Each address embeds the order (its 35 columns) with the customer.
     json::Value order_with_customer = order_columns_json(g.order, a);
-    order_with_customer.AddMember("customer", json::Value(customer, a), a);
+    order_with_customer.AddMember("customer", json::copy(customer, a), a);
     json::Value addresses(rapidjson::kArrayType);
     json::Value billing;
     json::Value shipping;
@@ -201,8 +201,8 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
         json::Value o =
             order_address_json(r, order_with_customer, g.customer ? &*g.customer : nullptr, ctx, a);
         const std::string type = text(field(kOrderAddressColumns, r, "type"));
-        if (type == "billing" && billing.IsNull()) billing = json::Value(o, a);
-        if (type == "shipping" && shipping.IsNull()) shipping = json::Value(o, a);
+        if (type == "billing" && billing.IsNull()) billing = json::copy(o, a);
+        if (type == "shipping" && shipping.IsNull()) shipping = json::copy(o, a);
         addresses.PushBack(o, a);
     }
     order.AddMember("order_addresses", addresses, a);

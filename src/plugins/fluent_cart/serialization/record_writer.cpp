@@ -37,25 +37,33 @@ bool decode(const std::string& text, json::Document& out) {
     return json::decode(text, out).has_value();
 }
 
+// The document's root, moved out: parsed with the response's allocator (json::Document d(&a)),
+// its values already live there and need no copy.
+json::Value take(json::Document& d) {
+    json::Value out;
+    out.Swap(d);
+    return out;
+}
+
 }  // namespace
 
 json::Value json_column(const std::optional<std::string>& text, json::Allocator& a) {
     if (!text || text->empty()) return json::Value(rapidjson::kArrayType);
-    json::Document d;
+    json::Document d(&a);
     if (!decode(*text, d)) return json::Value();  // what json_decode gives FluentCart's cast
     if ((d.IsObject() && d.MemberCount() == 0) || (d.IsArray() && d.Empty())) {
         return json::Value(rapidjson::kArrayType);
     }
-    return json::Value(d, a);
+    return take(d);
 }
 
 json::Value json_or_text(const std::optional<std::string>& text, json::Allocator& a) {
     if (!text) return json::Value();
     if (text->empty() || *text == "0") return json::str(*text, a);
-    json::Document d;
+    json::Document d(&a);
     if (!decode(*text, d) || d.IsNull()) return json::str(*text, a);
     if (d.IsObject() && d.MemberCount() == 0) return json::Value(rapidjson::kArrayType);
-    return json::Value(d, a);
+    return take(d);
 }
 
 void write_record(json::Value& object, ColumnList columns, const Record& record,
@@ -90,8 +98,8 @@ void write_record(json::Value& object, ColumnList columns, const Record& record,
                 if (!v || v->empty()) {
                     value = json::Value();
                 } else {
-                    json::Document d;
-                    value = decode(*v, d) ? json::Value(d, a) : json::str(*v, a);
+                    json::Document d(&a);
+                    value = decode(*v, d) ? take(d) : json::str(*v, a);
                 }
                 break;
         }

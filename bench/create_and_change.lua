@@ -1,6 +1,7 @@
 -- wrk script: POST create-and-change-customer, each request on the next of the seeded orders
 -- and with an email no request used before (so every call creates a customer).
--- Environment: BENCH_AUTH (the Authorization header), BENCH_FIRST_ORDER, BENCH_ORDERS.
+-- The URL's path names the first seeded order: http://host:port/first-order/<id>.
+-- Environment: BENCH_AUTH (the Authorization header), BENCH_ORDERS (how many were seeded).
 
 local counter = 0
 local next_thread = 0
@@ -13,11 +14,12 @@ function setup(thread)
 end
 
 function init(args)
-    first_order = tonumber(os.getenv("BENCH_FIRST_ORDER"))
+    first_order = tonumber(wrk.path:match("/first%-order/(%d+)"))
     orders = tonumber(os.getenv("BENCH_ORDERS"))
     -- bench/run exports the whole header line; wrk.format wants the value.
     auth = (os.getenv("BENCH_AUTH") or ""):gsub("^Authorization: ", "")
-    run_tag = os.getenv("BENCH_RUN_TAG") or "run"
+    -- One tag per run and target: the two write targets of a run must not share emails.
+    run_tag = (os.getenv("BENCH_RUN_TAG") or "run") .. "-" .. first_order
 end
 
 function request()

@@ -1,4 +1,5 @@
 #include <cartpress/json/json_writer.hpp>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -136,9 +137,14 @@ private:
         return true;
     }
 
-    static bool plain(unsigned char c) {
-        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '/';
-    }
+    // Bytes that go out as they are: printable ASCII except `"`, `\\` and `/`.
+    static constexpr std::array<bool, 256> kPlain = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = true;
+        t['"'] = t['\\'] = t['/'] = false;
+        return t;
+    }();
+    static bool plain(unsigned char c) { return kPlain[c]; }
 
     void hex4(unsigned code) {
         static constexpr char kHex[] = "0123456789abcdef";

@@ -82,6 +82,12 @@ core::Result<SiteOptions, db::DbError> load_site_options(db::Session& session,
             o.db_version = to_int(value);
         else if (name == "using_application_passwords")
             o.using_application_passwords = truthy_text(value);
+        else if (name == "avatar_default")
+            o.avatar_default = std::move(value);
+        else if (name == "avatar_rating")
+            o.avatar_rating = std::move(value);
+        else if (name == "fluent_cart_store_settings")
+            o.fluent_cart_store_settings = std::move(value);
         else if (name == roles_option)
             o.roles = parse_user_roles(value);
     }

@@ -24,6 +24,30 @@ BOOST_AUTO_TEST_CASE(reads_the_reference_store) {
     BOOST_TEST(o->rest_root("wp-json") == "http://127.0.0.1:8081/wp-json/");
 }
 
+BOOST_AUTO_TEST_CASE(avatar_and_store_settings_options_are_read) {
+    auto& db = *test::DbWorld::get().db;
+    struct Restore {
+        test::MariaDbInstance& db;
+        ~Restore() {
+            db.exec("cp_db",
+                    "DELETE FROM wp_options WHERE option_name = 'fluent_cart_store_settings';"
+                    "UPDATE wp_options SET option_value = 'mystery' WHERE option_name = "
+                    "'avatar_default'");
+        }
+    } restore{db};
+    db.exec("cp_db",
+            "INSERT INTO wp_options (option_name, option_value, autoload) VALUES "
+            "('fluent_cart_store_settings', 'a:1:{s:8:\"currency\";s:3:\"EUR\";}', 'on');"
+            "UPDATE wp_options SET option_value = 'identicon' WHERE option_name = "
+            "'avatar_default'");
+    auto s = test::DbWorld::get().session();
+    auto o = load_site_options(*s, "wp_");
+    BOOST_REQUIRE(o.has_value());
+    BOOST_TEST(o->avatar_default == "identicon");
+    BOOST_TEST(o->avatar_rating == "G");
+    BOOST_TEST(o->fluent_cart_store_settings == "a:1:{s:8:\"currency\";s:3:\"EUR\";}");
+}
+
 BOOST_AUTO_TEST_CASE(cache_serves_until_ttl_then_reloads) {
     auto s = test::DbWorld::get().session();
     test::FakeClock clock;

@@ -1,4 +1,5 @@
 #include <cartpress/core/php_serialize.hpp>
+#include <cartpress/site/page_permalink.hpp>
 #include <cartpress/site/site_options_cache.hpp>
 #include <charconv>
 
@@ -90,6 +91,11 @@ core::Result<SiteOptions, db::DbError> load_site_options(db::Session& session,
             o.fluent_cart_store_settings = std::move(value);
         else if (name == roles_option)
             o.roles = parse_user_roles(value);
+    }
+    if (const auto page = fluent_cart_receipt_page_id(o.fluent_cart_store_settings); page > 0) {
+        auto url = published_page_permalink(session, table_prefix, o, page);
+        if (!url) return core::fail(url.error());
+        o.fluent_cart_receipt_page_url = std::move(*url);
     }
     return o;
 }

@@ -59,7 +59,8 @@ core::Result<std::string, db::DbError> first_free_name(db::Session& session, con
     for (std::size_t i = 0; i < preferred.size(); i += kLoginBatch) {
         const std::vector<std::string> batch(
             preferred.begin() + static_cast<std::ptrdiff_t>(i),
-            preferred.begin() + static_cast<std::ptrdiff_t>(std::min(i + kLoginBatch, preferred.size())));
+            preferred.begin() +
+                static_cast<std::ptrdiff_t>(std::min(i + kLoginBatch, preferred.size())));
         auto free = first_free(session, sql, batch);
         if (!free) return core::fail(free.error());
         if (*free) return std::move(**free);
@@ -74,9 +75,9 @@ core::Result<std::string, db::DbError> first_free_name(db::Session& session, con
         if (!free) return core::fail(free.error());
         if (*free) return std::move(**free);
     }
-    return core::fail(db::DbError{db::DbError::Kind::kConflict, 0,
-                                  "no free " + std::string(what) + " for base '" +
-                                      std::string(base) + "'"});
+    return core::fail(
+        db::DbError{db::DbError::Kind::kConflict, 0,
+                    "no free " + std::string(what) + " for base '" + std::string(base) + "'"});
 }
 
 core::Result<std::string, db::DbError> default_role(db::Session& session,
@@ -116,10 +117,12 @@ LoginPlan plan_login(std::string_view email, std::string_view first_name,
     const auto at = email.rfind('@');
     const std::string local = clean_login_part(email.substr(0, at));
     LoginPlan plan;
-    for (const std::string& part : {local, clean_login_part(first_name), clean_login_part(last_name)}) {
+    for (const std::string& part :
+         {local, clean_login_part(first_name), clean_login_part(last_name)}) {
         if (part.size() < kMinLoginLength) continue;
         std::string login = truncated(part, kMaxLoginLength);
-        if (std::find(plan.preferred.begin(), plan.preferred.end(), login) == plan.preferred.end()) {
+        if (std::find(plan.preferred.begin(), plan.preferred.end(), login) ==
+            plan.preferred.end()) {
             plan.preferred.push_back(std::move(login));
         }
     }
@@ -174,7 +177,7 @@ config::HashFormat resolve_hash_format(config::HashFormat setting, std::int64_t 
                                        bool modern_hash_present) {
     if (setting != config::HashFormat::kAuto) return setting;
     return db_version >= kModernHashDbVersion || modern_hash_present ? config::HashFormat::kModern
-                                                                    : config::HashFormat::kLegacy;
+                                                                     : config::HashFormat::kLegacy;
 }
 
 WordPressUserQueries::WordPressUserQueries(const std::string& p)
@@ -261,10 +264,10 @@ core::Result<std::int64_t, db::DbError> create_wordpress_user(
     const std::string capabilities = capabilities_value(*role);
     const std::string display_name = display_name_for(user.first_name, user.last_name, *login);
 
-    auto inserted = session.execute(queries.insert_user,
-                                    {std::string_view(*login), std::string_view(hash),
-                                     std::string_view(*nicename), std::string_view(user.email), now,
-                                     std::string_view(display_name)});
+    auto inserted = session.execute(
+        queries.insert_user,
+        {std::string_view(*login), std::string_view(hash), std::string_view(*nicename),
+         std::string_view(user.email), now, std::string_view(display_name)});
     if (!inserted) return core::fail(inserted.error());
     auto id = session.last_insert_id();
     if (!id) return core::fail(id.error());

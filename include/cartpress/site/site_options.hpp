@@ -32,6 +32,9 @@ struct SiteOptions {
     std::string avatar_default = "mystery";
     std::string avatar_rating = "G";
     std::string fluent_cart_store_settings;  // raw option value; empty when absent
+    // Permalink of FluentCart's receipt page (store setting receipt_page_id) when that is a
+    // published page; empty otherwise. Resolved with the options, so it follows their TTL.
+    std::string fluent_cart_receipt_page_url;
     std::unordered_map<std::string, RoleDefinition> roles;
     bool loaded = false;  // false: the database could not be read; values are defaults
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cartpress/config/settings.hpp>
 #include <cartpress/core/clock.hpp>
+#include <cartpress/site/wordpress_user_writer.hpp>
 #include <string>
 
 #include "repositories/customer_change_repository.hpp"
@@ -18,6 +20,8 @@ struct FluentCartContext {
     const core::Clock& clock;
     OrderListQueries order_list_queries{table_prefix};
     CustomerChangeQueries customer_change_queries{table_prefix};
+    site::WordPressUserQueries wordpress_user_queries{table_prefix};
+    config::HashFormat hash_format = config::HashFormat::kAuto;  // for users it creates
 };
 
 }  // namespace cartpress::plugins::fluent_cart

@@ -113,6 +113,7 @@ std::unique_ptr<plugin::Plugin> make_fluent_cart_plugin(const plugin::PluginCont
     if (!countries) throw std::runtime_error("fluent-cart: " + countries.error());
     auto fc = std::make_unique<FluentCartContext>(FluentCartContext{
         ctx.table_prefix(), OrderQueries(ctx.table_prefix()), std::move(*countries), ctx.clock});
+    fc->hash_format = ctx.settings.auth.hash_format;
     return std::make_unique<FluentCartPlugin>(std::move(fc));
 }
 

@@ -1,4 +1,5 @@
 #include <boost/test/unit_test.hpp>
+#include <cartpress/site/page_permalink.hpp>
 #include <cartpress/site/site_options_cache.hpp>
 
 #include "db/db_world.hpp"
@@ -46,6 +47,38 @@ BOOST_AUTO_TEST_CASE(avatar_and_store_settings_options_are_read) {
     BOOST_TEST(o->avatar_default == "identicon");
     BOOST_TEST(o->avatar_rating == "G");
     BOOST_TEST(o->fluent_cart_store_settings == "a:1:{s:8:\"currency\";s:3:\"EUR\";}");
+}
+
+BOOST_AUTO_TEST_CASE(receipt_page_permalink_follows_the_page_and_its_parents) {
+    auto& db = *test::DbWorld::get().db;
+    struct Restore {
+        test::MariaDbInstance& db;
+        ~Restore() {
+            db.exec("cp_db",
+                    "DELETE FROM wp_options WHERE option_name = 'fluent_cart_store_settings';"
+                    "DELETE FROM wp_posts WHERE ID IN (9001, 9002, 9003)");
+        }
+    } restore{db};
+    db.exec("cp_db",
+            "INSERT INTO wp_posts (ID, post_content, post_title, post_excerpt, post_status, "
+            "post_name, to_ping, pinged, post_content_filtered, post_parent, post_type) VALUES "
+            "(9001, '', 'Shop', '', 'publish', 'shop', '', '', '', 0, 'page'),"
+            "(9002, '', 'Receipt', '', 'publish', 'receipt', '', '', '', 9001, 'page'),"
+            "(9003, '', 'Draft', '', 'draft', 'draft-receipt', '', '', '', 0, 'page');"
+            "INSERT INTO wp_options (option_name, option_value, autoload) VALUES "
+            "('fluent_cart_store_settings', 'a:1:{s:15:\"receipt_page_id\";s:4:\"9002\";}', "
+            "'on')");
+    auto s = test::DbWorld::get().session();
+    auto o = load_site_options(*s, "wp_");
+    BOOST_REQUIRE(o.has_value());
+    BOOST_TEST(o->fluent_cart_receipt_page_url == "http://127.0.0.1:8081/shop/receipt/");
+    // Without pretty permalinks, and a page that is not published.
+    SiteOptions plain = *o;
+    plain.permalink_structure.clear();
+    BOOST_TEST(*published_page_permalink(*s, "wp_", plain, 9002) ==
+               "http://127.0.0.1:8081/?page_id=9002");
+    BOOST_TEST(published_page_permalink(*s, "wp_", *o, 9003)->empty());
+    BOOST_TEST(published_page_permalink(*s, "wp_", *o, 424242)->empty());
 }
 
 BOOST_AUTO_TEST_CASE(cache_serves_until_ttl_then_reloads) {

@@ -339,6 +339,14 @@ BOOST_AUTO_TEST_CASE(edge_cases_of_both_routes) {
     BOOST_TEST(r.body == kChanged);
     BOOST_TEST(store.value("SELECT customer_id FROM wp_fct_orders WHERE id = 1") == "2");
 
+    // §9.3 through HTTP: wp_user "yes" creates the WordPress user and links it.
+    r = store.post("orders/2/create-and-change-customer",
+                   R"({"email":"wp.buyer@example.com","full_name":"Wp Buyer","wp_user":"yes"})");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers c JOIN wp_users u ON u.ID = "
+                           "c.user_id WHERE c.email = 'wp.buyer@example.com' AND u.user_login = "
+                           "'wpbuyer'") == "1");
+
     // §10 #1: a missing order creates no customer.
     r = store.post("orders/999999/create-and-change-customer",
                    R"({"email":"ghost@example.com","full_name":"Ghost Person"})");

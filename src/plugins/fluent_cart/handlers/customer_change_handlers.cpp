@@ -135,6 +135,8 @@ NewCustomer new_customer(const rest::RestRequest& request, NameMode mode, core::
     c.postcode = text("postcode");
     c.uuid = md5_hex(c.email + "_" + uuid4(random));
     c.exist_exclude_id = php_intval(request.param("id"));
+    const auto* wp_user = request.param("wp_user");
+    c.wp_user = wp_user && php_scalar_string(*wp_user) == std::optional<std::string>("yes");
     return c;
 }
 
@@ -190,6 +192,7 @@ rest::HandlerResult change_customer(const FluentCartContext& fc, const rest::Res
                 continue;
             case ChangeOutcome::kEmailExists:
             case ChangeOutcome::kBusy:
+            case ChangeOutcome::kUserFailed:
                 break;
         }
         return core::fail(plugin_exception("change_customer: unexpected outcome"));
@@ -206,7 +209,10 @@ rest::HandlerResult create_and_change_customer(const FluentCartContext& fc,
     const std::string order_text = request.string_param("order_id").value_or("");
     const std::int64_t order_id = parse_positive_id(order_text).value_or(0);
 
-    auto repository = make_mariadb_customer_change_repository(ctx.db, fc.customer_change_queries);
+    const WordPressUserCreation wp_user{fc.wordpress_user_queries, fc.hash_format,
+                                        ctx.options.db_version, ctx.random};
+    auto repository =
+        make_mariadb_customer_change_repository(ctx.db, fc.customer_change_queries, &wp_user);
     std::optional<NewCustomer> customer;
     for (int attempt = 0; attempt < kAttempts; ++attempt) {
         // Validation needs the store's name mode and the exist rule: one statement, which also
@@ -235,6 +241,8 @@ rest::HandlerResult create_and_change_customer(const FluentCartContext& fc,
                 return core::fail(email_exists());
             case ChangeOutcome::kBusy:
                 return core::fail(busy(ctx, "email lock not granted within 5 s"));
+            case ChangeOutcome::kUserFailed:
+                return core::fail(message_error(423, "Failed to create user."));
             case ChangeOutcome::kOrderChanged:
                 continue;
             case ChangeOutcome::kCustomerNotFound:

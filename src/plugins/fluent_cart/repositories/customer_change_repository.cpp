@@ -4,6 +4,7 @@
 #include <cartpress/core/strings.hpp>
 #include <cartpress/db/transaction.hpp>
 #include <cartpress/site/email_identity.hpp>
+#include <cartpress/site/wordpress_user_writer.hpp>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -109,8 +110,9 @@ std::optional<OrderSnapshot> read_snapshot(const db::Rows::Row& row) {
 
 class MariaDbCustomerChangeRepository final : public CustomerChangeRepository {
 public:
-    MariaDbCustomerChangeRepository(db::Session& session, const CustomerChangeQueries& queries)
-        : session_(session), q_(queries) {}
+    MariaDbCustomerChangeRepository(db::Session& session, const CustomerChangeQueries& queries,
+                                    const WordPressUserCreation* wp_user)
+        : session_(session), q_(queries), wp_user_(wp_user) {}
 
     core::Result<ChangeLookup, db::DbError> lookup_change(std::int64_t order_id,
                                                           std::int64_t customer_id,
@@ -211,6 +213,12 @@ private:
             std::string_view(c.state),      std::string_view(c.postcode),
             std::string_view(now),          std::string_view(now),
             std::string_view(c.email),      c.exist_exclude_id};
+        // §9.3 before the customer row, so that the insert's own lookup links the new user.
+        if (c.wp_user) {
+            auto created = ensure_wordpress_user(c, now);
+            if (!created) return core::fail(created.error());
+            if (!*created) return ChangeResult{ChangeOutcome::kUserFailed, 0};
+        }
         auto inserted = session_.query(q_.insert_customer, insert);
         if (!inserted) return core::fail(inserted.error());
         if (inserted->empty()) return ChangeResult{ChangeOutcome::kEmailExists, 0};
@@ -230,6 +238,27 @@ private:
         if (*outcome != ChangeOutcome::kChanged) return ChangeResult{*outcome, 0};
         if (auto committed = tx.commit(); !committed) return core::fail(committed.error());
         return ChangeResult{ChangeOutcome::kChanged, new_id};
+    }
+
+    // A WordPress user with the customer's email: kept when one exists, else created (§9.3).
+    // False when it cannot be created (no way configured, or no free login / the insert failed);
+    // a lost connection or a deadlock stays an error (503 or a retry).
+    core::Result<bool, db::DbError> ensure_wordpress_user(const NewCustomer& c,
+                                                          const std::string& now) {
+        if (!wp_user_) return false;
+        auto existing = site::find_user_id_by_email(session_, wp_user_->queries, c.email);
+        if (!existing) return core::fail(existing.error());
+        if (*existing) return true;
+        auto created = site::create_wordpress_user(
+            session_, wp_user_->queries, {c.email, c.first_name, c.last_name},
+            wp_user_->hash_format, wp_user_->db_version, wp_user_->random, now);
+        if (created) return true;
+        const auto kind = created.error().kind;
+        if (kind == db::DbError::Kind::kRetry || kind == db::DbError::Kind::kConnectionLost) {
+            return core::fail(created.error());
+        }
+        core::log_warn("creating a WordPress user failed: " + created.error().message);
+        return false;
     }
 
     // Spec §9.1 steps 1–7 once the customers are locked. `old_id` 0: no old customer row, so
@@ -324,6 +353,7 @@ private:
 
     db::Session& session_;
     const CustomerChangeQueries& q_;
+    const WordPressUserCreation* wp_user_;
 };
 
 }  // namespace
@@ -410,8 +440,9 @@ CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
 }
 
 std::unique_ptr<CustomerChangeRepository> make_mariadb_customer_change_repository(
-    db::Session& session, const CustomerChangeQueries& queries) {
-    return std::make_unique<MariaDbCustomerChangeRepository>(session, queries);
+    db::Session& session, const CustomerChangeQueries& queries,
+    const WordPressUserCreation* wp_user) {
+    return std::make_unique<MariaDbCustomerChangeRepository>(session, queries, wp_user);
 }
 
 std::string mysql_datetime(std::int64_t unix_seconds) {

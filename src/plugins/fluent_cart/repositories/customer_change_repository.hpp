@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cartpress/config/settings.hpp>
+#include <cartpress/core/random.hpp>
 #include <cartpress/core/result.hpp>
 #include <cartpress/db/db_error.hpp>
 #include <cartpress/db/session.hpp>
@@ -8,6 +10,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+namespace cartpress::site {
+struct WordPressUserQueries;
+}
 
 namespace cartpress::plugins::fluent_cart {
 
@@ -63,6 +69,15 @@ struct NewCustomer {
     std::string state;
     std::string postcode;
     std::int64_t exist_exclude_id = 0;  // the `exist` rule skips this id (body.id, spec §7.1)
+    bool wp_user = false;  // `wp_user: "yes"`: create a WordPress user when none has the email
+};
+
+// What creating a WordPress user needs (spec §9.3; wordpress-rest.md §11.5 for the hash).
+struct WordPressUserCreation {
+    const site::WordPressUserQueries& queries;
+    config::HashFormat hash_format;
+    std::int64_t db_version;
+    core::Random& random;
 };
 
 enum class ChangeOutcome {
@@ -71,6 +86,7 @@ enum class ChangeOutcome {
     kEmailExists,       // create-and-change: another customer has the email (re-check)
     kOrderChanged,      // the order moved or vanished since the snapshot: read it again
     kBusy,              // create-and-change: the email lock was not granted within 5 s
+    kUserFailed,        // create-and-change: the WordPress user could not be created (§9.3)
 };
 
 struct ChangeResult {
@@ -126,8 +142,11 @@ struct CustomerChangeQueries {
     std::string insert_activity;
 };
 
+// `wp_user`: how to create WordPress users (nothing: a NewCustomer asking for one fails with
+// kUserFailed).
 std::unique_ptr<CustomerChangeRepository> make_mariadb_customer_change_repository(
-    db::Session& session, const CustomerChangeQueries& queries);
+    db::Session& session, const CustomerChangeQueries& queries,
+    const WordPressUserCreation* wp_user = nullptr);
 
 // "YYYY-MM-DD HH:MM:SS" (UTC) of a Unix time, as the rows store it.
 std::string mysql_datetime(std::int64_t unix_seconds);

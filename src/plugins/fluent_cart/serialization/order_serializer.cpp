@@ -227,7 +227,14 @@ json::Document serialize_order_detail(const OrderGraph& g, const SerializeContex
     } else {
         order.AddMember("order_operation", json::Value(), a);
     }
-    order.AddMember("receipt_url", str("/?order_hash=" + uuid, a), a);
+    // The receipt page's permalink plus the order hash; FluentCart's relative fallback without
+    // a published receipt page (spec §5.2).
+    const std::string& receipt = ctx.options.fluent_cart_receipt_page_url;
+    const std::string receipt_url =
+        receipt.empty()
+            ? "/?order_hash=" + uuid
+            : receipt + (receipt.find('?') == std::string::npos ? "?" : "&") + "order_hash=" + uuid;
+    order.AddMember("receipt_url", str(receipt_url, a), a);
     d.AddMember("order", order, a);
 
     const auto meta_value = [&](const std::optional<std::string>& v) {

@@ -3,7 +3,9 @@
 // atomicity: a failure injected at any write leaves every row as it was.
 
 #include <boost/test/unit_test.hpp>
+#include <cartpress/core/random.hpp>
 #include <cartpress/site/email_identity.hpp>
+#include <cartpress/site/wordpress_user_writer.hpp>
 #include <memory>
 #include <string>
 
@@ -310,6 +312,67 @@ BOOST_AUTO_TEST_CASE(create_and_change_inserts_the_row_of_9_2) {
                        "WHERE id = 1") == "1|2900|2900.00");
     BOOST_TEST(s.value("SELECT IS_FREE_LOCK('" + site::email_lock_name("subscriber1@example.com") +
                        "')") == "1");
+}
+
+// wp_user: "yes" (spec §9.3): a WordPress user is created in the same transaction and linked.
+BOOST_AUTO_TEST_CASE(create_and_change_with_wp_user_creates_and_links_a_wordpress_user) {
+    Store s;
+    const site::WordPressUserQueries users("wp_");
+    core::SecureRandom random;
+    const WordPressUserCreation creation{users, config::HashFormat::kLegacy, 60717, random};
+    NewCustomer c = pat("New.Person@Example.com");
+    c.wp_user = true;
+    auto r = make_mariadb_customer_change_repository(*s.session, s.queries, &creation)
+                 ->create_and_change(s.snapshot(1), c, kAdmin, kNow);
+    BOOST_REQUIRE(r.has_value());
+    BOOST_TEST(static_cast<int>(r->outcome) == static_cast<int>(ChangeOutcome::kChanged));
+    const std::string user_id =
+        s.value("SELECT ID FROM wp_users WHERE user_email = 'New.Person@Example.com'");
+    BOOST_TEST(!user_id.empty());
+    BOOST_TEST(s.value("SELECT user_login FROM wp_users WHERE ID = " + user_id) == "newperson");
+    BOOST_TEST(s.value("SELECT LEFT(user_pass, 4) FROM wp_users WHERE ID = " + user_id) == "$P$B");
+    BOOST_TEST(s.value("SELECT user_id FROM wp_fct_customers WHERE id = " +
+                       std::to_string(r->new_customer_id)) == user_id);
+    BOOST_TEST(s.value("SELECT meta_value FROM wp_usermeta WHERE meta_key = 'wp_capabilities' "
+                       "AND user_id = " +
+                       user_id) == R"(a:1:{s:10:"subscriber";b:1;})");
+
+    // An email that already belongs to a user: linked, no second user.
+    const auto users_before = s.value("SELECT COUNT(*) FROM wp_users");
+    NewCustomer existing = pat("subscriber1@example.com");
+    existing.wp_user = true;
+    r = make_mariadb_customer_change_repository(*s.session, s.queries, &creation)
+            ->create_and_change(s.snapshot(2), existing, kAdmin, kNow);
+    BOOST_REQUIRE(r.has_value());
+    BOOST_TEST(static_cast<int>(r->outcome) == static_cast<int>(ChangeOutcome::kChanged));
+    BOOST_TEST(s.value("SELECT COUNT(*) FROM wp_users") == users_before);
+    BOOST_TEST(s.value("SELECT user_id FROM wp_fct_customers WHERE id = " +
+                       std::to_string(r->new_customer_id)) == "2");
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_wordpress_user_creation_changes_nothing) {
+    Store s;
+    const site::WordPressUserQueries users("wp_");
+    core::SecureRandom random;
+    const WordPressUserCreation creation{users, config::HashFormat::kLegacy, 60717, random};
+    const auto before = s.checksum();
+    const auto users_before = s.value("CHECKSUM TABLE wp_users, wp_usermeta");
+    NewCustomer c = pat("Failing.User@Example.com");
+    c.wp_user = true;
+    for (int write = 1; write <= 2; ++write) {  // the users row, then its meta rows
+        test::FailingSession failing(*s.session, write);
+        auto r = make_mariadb_customer_change_repository(failing, s.queries, &creation)
+                     ->create_and_change(s.snapshot(1), c, kAdmin, kNow);
+        BOOST_REQUIRE(r.has_value());
+        BOOST_TEST(static_cast<int>(r->outcome) == static_cast<int>(ChangeOutcome::kUserFailed));
+        BOOST_TEST(s.checksum() == before);
+        BOOST_TEST(s.value("CHECKSUM TABLE wp_users, wp_usermeta") == users_before);
+    }
+    // Without a way to create users, asking for one fails the same way.
+    auto r = s.repository(*s.session)->create_and_change(s.snapshot(1), c, kAdmin, kNow);
+    BOOST_REQUIRE(r.has_value());
+    BOOST_TEST(static_cast<int>(r->outcome) == static_cast<int>(ChangeOutcome::kUserFailed));
+    BOOST_TEST(s.checksum() == before);
 }
 
 BOOST_AUTO_TEST_CASE(create_and_change_of_an_order_without_customer) {

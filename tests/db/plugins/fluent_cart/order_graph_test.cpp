@@ -200,6 +200,14 @@ BOOST_AUTO_TEST_CASE(every_relation_comes_from_the_rows) {
         o["custom_checkout_url"].GetString() ==
         std::string("http://127.0.0.1:8081/?fluent-cart=custom_checkout&order_hash=uuid-100"));
     BOOST_TEST(o["receipt_url"].GetString() == std::string("/?order_hash=uuid-100"));
+    // With a published receipt page, its permalink (spec §5.2).
+    options.fluent_cart_receipt_page_url = "https://shop.example/receipt/";
+    BOOST_TEST(graph_json(100)["order"]["receipt_url"].GetString() ==
+               std::string("https://shop.example/receipt/?order_hash=uuid-100"));
+    options.fluent_cart_receipt_page_url = "https://shop.example/?page_id=7";
+    BOOST_TEST(graph_json(100)["order"]["receipt_url"].GetString() ==
+               std::string("https://shop.example/?page_id=7&order_hash=uuid-100"));
+    options.fluent_cart_receipt_page_url.clear();
 }
 
 BOOST_AUTO_TEST_CASE(renewal_shows_its_parent_and_the_parents_subscriptions) {

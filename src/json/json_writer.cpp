@@ -1,5 +1,5 @@
-#include <cartpress/json/json_writer.hpp>
 #include <array>
+#include <cartpress/json/json_writer.hpp>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>

@@ -6,7 +6,9 @@
 #include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
 
+#include <algorithm>
 #include <cartpress/db/session.hpp>
+#include <list>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -63,6 +65,7 @@ public:
     explicit MariaDbSession(ConnectionSettings settings) : settings_(std::move(settings)) {}
 
     ~MariaDbSession() override {
+        statement_index_.clear();
         statements_.clear();  // statements must go before their connection
         control_.reset();
         connection_.reset();
@@ -232,13 +235,19 @@ private:
     }
 
     sql::PreparedStatement& prepare(std::string_view sql) {
-        auto it = statements_.find(std::string(sql));
-        if (it != statements_.end()) return *it->second;
+        if (auto it = statement_index_.find(sql); it != statement_index_.end()) {
+            statements_.splice(statements_.begin(), statements_, it->second);  // most recent
+            return *it->second->statement;
+        }
         std::unique_ptr<sql::PreparedStatement> stmt(
             connection_->prepareStatement(sql::SQLString(sql.data(), sql.size())));
-        auto& ref = *stmt;
-        statements_.emplace(std::string(sql), std::move(stmt));
-        return ref;
+        if (statements_.size() >= std::max<std::size_t>(settings_.statement_cache_size, 1)) {
+            statement_index_.erase(statements_.back().sql);
+            statements_.pop_back();  // closes it on the server
+        }
+        statements_.push_front(CachedStatement{std::string(sql), std::move(stmt)});
+        statement_index_.emplace(statements_.front().sql, statements_.begin());
+        return *statements_.front().statement;
     }
 
     static void bind(sql::PreparedStatement& stmt, std::span<const Param> params) {
@@ -278,7 +287,13 @@ private:
     std::string default_isolation_;  // the connection's level when it was opened
     std::string isolation_;          // the session's level now
     std::unique_ptr<sql::Connection> connection_;
-    std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
+    struct CachedStatement {
+        std::string sql;
+        std::unique_ptr<sql::PreparedStatement> statement;
+    };
+    std::list<CachedStatement> statements_;  // most recently used first
+    // Keys view the text held by the list node (nodes never move).
+    std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> statement_index_;
     std::unique_ptr<sql::Statement> control_;
     std::uint64_t statements_run_ = 0;
     bool broken_ = false;

@@ -2,6 +2,7 @@
 #include <cartpress/db/transaction.hpp>
 
 #include "db/db_world.hpp"
+#include "support/store_fixtures.hpp"
 
 namespace cartpress::db {
 namespace {
@@ -67,6 +68,34 @@ BOOST_AUTO_TEST_CASE(isolation_is_set_once_per_connection_and_restored) {
     BOOST_REQUIRE(s->begin().has_value());  // back to the server's level
     BOOST_TEST(level() == server_default);
     BOOST_REQUIRE(s->commit().has_value());
+}
+
+BOOST_AUTO_TEST_CASE(statement_cache_evicts_the_least_recently_used) {
+    // Counted on the server (through the text protocol, which prepares nothing itself): what it
+    // holds matters, as its cap on prepared statements is shared by every connection.
+    const auto global = [](const std::string& name) {
+        return std::stoi(test::query_value(
+            *DbWorld::get().db, "cp_db",
+            "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = '" +
+                name + "'"));
+    };
+    const int held = global("PREPARED_STMT_COUNT");
+    auto settings = DbWorld::get().db->connection("cp_db");
+    settings.statement_cache_size = 2;
+    auto s = Session::create(settings);
+    BOOST_REQUIRE(s->query("SELECT 'a'").has_value());  // connects
+    const int prepared = global("COM_STMT_PREPARE");
+    for (const char* sql :
+         {"SELECT 'b'", "SELECT 'a'", "SELECT 'c'", "SELECT 'd'", "SELECT 'c'", "SELECT 'd'"}) {
+        BOOST_REQUIRE(s->query(sql).has_value());
+    }
+    // b new; a hit; c evicts b; d evicts a; c and d hits.
+    BOOST_TEST(global("COM_STMT_PREPARE") - prepared == 3);
+    BOOST_TEST(global("PREPARED_STMT_COUNT") - held == 2);
+    BOOST_REQUIRE(s->query("SELECT 'a'").has_value());  // evicted: prepared again
+    BOOST_TEST(global("COM_STMT_PREPARE") - prepared == 4);
+    s.reset();
+    BOOST_TEST(global("PREPARED_STMT_COUNT") == held);
 }
 
 BOOST_AUTO_TEST_CASE(errors_are_classified) {

@@ -3,6 +3,7 @@
 #include <cartpress/core/result.hpp>
 #include <cartpress/db/db_error.hpp>
 #include <cartpress/db/rows.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -20,6 +21,10 @@ struct ConnectionSettings {
     std::string password;
     std::string database;
     int connect_timeout_seconds = 5;
+    // Prepared statements kept per connection, least recently used evicted first: statement
+    // shapes vary (IN lists, filters), and the server caps prepared statements across all
+    // connections (max_prepared_stmt_count, 16,382 by default).
+    std::size_t statement_cache_size = 256;
 };
 
 // The isolation level of a transaction. kServerDefault is whatever the server gives a new

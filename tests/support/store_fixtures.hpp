@@ -39,6 +39,22 @@ void add_role(const MariaDbInstance& db, const std::string& database, const std:
 std::string app_passwords_meta(const MariaDbInstance& db, const std::string& database,
                                const std::string& prefix, int user_id);
 
+// Runs `sql` on `database` when it goes out of scope: a test that changes shared fixture rows
+// puts them back even when an assertion stops it early.
+class SqlOnExit {
+public:
+    SqlOnExit(const MariaDbInstance& db, std::string database, std::string sql)
+        : db_(db), database_(std::move(database)), sql_(std::move(sql)) {}
+    ~SqlOnExit() { db_.exec(database_, sql_); }
+    SqlOnExit(const SqlOnExit&) = delete;
+    SqlOnExit& operator=(const SqlOnExit&) = delete;
+
+private:
+    const MariaDbInstance& db_;
+    std::string database_;
+    std::string sql_;
+};
+
 // One value from a query through the mariadb client (fixtures and assertions only).
 std::string query_value(const MariaDbInstance& db, const std::string& database,
                         const std::string& sql);

@@ -4,6 +4,7 @@
 
 #include "db/db_world.hpp"
 #include "support/fake_clock.hpp"
+#include "support/store_fixtures.hpp"
 
 namespace cartpress::site {
 
@@ -27,15 +28,11 @@ BOOST_AUTO_TEST_CASE(reads_the_reference_store) {
 
 BOOST_AUTO_TEST_CASE(avatar_and_store_settings_options_are_read) {
     auto& db = *test::DbWorld::get().db;
-    struct Restore {
-        test::MariaDbInstance& db;
-        ~Restore() {
-            db.exec("cp_db",
-                    "DELETE FROM wp_options WHERE option_name = 'fluent_cart_store_settings';"
-                    "UPDATE wp_options SET option_value = 'mystery' WHERE option_name = "
-                    "'avatar_default'");
-        }
-    } restore{db};
+    const test::SqlOnExit restore(
+        db, "cp_db",
+        "DELETE FROM wp_options WHERE option_name = 'fluent_cart_store_settings';"
+        "UPDATE wp_options SET option_value = 'mystery' WHERE option_name = "
+        "'avatar_default'");
     db.exec("cp_db",
             "INSERT INTO wp_options (option_name, option_value, autoload) VALUES "
             "('fluent_cart_store_settings', 'a:1:{s:8:\"currency\";s:3:\"EUR\";}', 'on');"
@@ -51,14 +48,10 @@ BOOST_AUTO_TEST_CASE(avatar_and_store_settings_options_are_read) {
 
 BOOST_AUTO_TEST_CASE(receipt_page_permalink_follows_the_page_and_its_parents) {
     auto& db = *test::DbWorld::get().db;
-    struct Restore {
-        test::MariaDbInstance& db;
-        ~Restore() {
-            db.exec("cp_db",
-                    "DELETE FROM wp_options WHERE option_name = 'fluent_cart_store_settings';"
-                    "DELETE FROM wp_posts WHERE ID IN (9001, 9002, 9003)");
-        }
-    } restore{db};
+    const test::SqlOnExit restore(
+        db, "cp_db",
+        "DELETE FROM wp_options WHERE option_name = 'fluent_cart_store_settings';"
+        "DELETE FROM wp_posts WHERE ID IN (9001, 9002, 9003)");
     db.exec("cp_db",
             "INSERT INTO wp_posts (ID, post_content, post_title, post_excerpt, post_status, "
             "post_name, to_ping, pinged, post_content_filtered, post_parent, post_type) VALUES "

@@ -9,6 +9,7 @@
 #include "repositories/order_repository.hpp"
 #include "serialization/order_serializer.hpp"
 #include "support/server_counters.hpp"
+#include "support/store_fixtures.hpp"
 
 namespace cartpress::plugins::fluent_cart {
 namespace {
@@ -145,10 +146,8 @@ BOOST_AUTO_TEST_CASE(an_ordinary_order_does_not_scan_the_orders_table) {
     test::ServerCounters scanned(*session, "Handler_read_rnd_next");
     BOOST_REQUIRE(repo->find_graph(1).has_value());
     const auto before = scanned.since();
-    struct Cleanup {
-        test::MariaDbInstance& db;
-        ~Cleanup() { db.exec("cp_db", "DELETE FROM wp_fct_orders WHERE invoice_no = 'SCAN'"); }
-    } cleanup{db};
+    const test::SqlOnExit cleanup(db, "cp_db",
+                                  "DELETE FROM wp_fct_orders WHERE invoice_no = 'SCAN'");
     db.exec(
         "cp_db",
         "INSERT INTO wp_fct_orders (status, parent_id, invoice_no, type, customer_id,"

@@ -46,6 +46,16 @@ core::Result<std::string, http::BodyError> FcgiRequest::read_body(std::size_t ma
     return body;
 }
 
+bool read_to_end(FCGX_Request& request) {
+    char sink[4096];
+    for (int chunks = 0; chunks < 16; ++chunks) {
+        if (FCGX_GetStr(sink, sizeof sink, request.in) < static_cast<int>(sizeof sink)) {
+            return FCGX_HasSeenEOF(request.in) == EOF;
+        }
+    }
+    return false;
+}
+
 bool write_response(FCGX_Request& request, const http::Response& response) {
     const std::string head = http::serialize_head(response);
     if (FCGX_PutStr(head.data(), static_cast<int>(head.size()), request.out) < 0) return false;

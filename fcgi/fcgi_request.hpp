@@ -24,6 +24,10 @@ private:
     bool body_read_ = false;
 };
 
+// Reads and drops what is left of the request's input (at most 64 KiB); true when its end was
+// reached, so nothing nginx sent is still unread.
+bool read_to_end(FCGX_Request& request);
+
 // Writes status line, headers and body; returns false once the client has gone.
 bool write_response(FCGX_Request& request, const http::Response& response);
 

@@ -42,6 +42,11 @@ void serve(const app::App& app, int listen_fd) {
         fcgi::FcgiRequest wrapped(request);
         const http::Response response = app.handle(wrapped, worker);
         fcgi::write_response(request, response);
+        // libfcgi's close is "lingering": shutdown, then poll() until nginx closes its end, one
+        // more sleep and wake-up per request. It protects unread input (closing over it resets
+        // the connection, and nginx could lose the answer), so it is skipped only when nginx's
+        // whole request has been read.
+        if (fcgi::read_to_end(request)) FCGX_Detach(&request);
         FCGX_Finish_r(&request);
     }
     FCGX_Free(&request, 1);

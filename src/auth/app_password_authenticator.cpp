@@ -85,9 +85,7 @@ CurrentUser ApplicationPasswordAuthenticator::authenticate(const rest::RestReque
     const ApplicationPassword* matched = nullptr;
     if (credentials->password.size() <= kMaxPasswordBytes) {
         for (const auto& item : items) {
-            if (verified_.contains(item.password_hash, password) ||
-                verify_password(password, item.password_hash)) {
-                verified_.insert(item.password_hash, password);
+            if (verified_.verify(item.password_hash, password)) {
                 matched = &item;
                 break;
             }

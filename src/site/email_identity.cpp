@@ -1,8 +1,5 @@
-#include <openssl/evp.h>
-
-#include <array>
+#include <cartpress/core/digest.hpp>
 #include <cartpress/site/email_identity.hpp>
-#include <stdexcept>
 
 namespace cartpress::site {
 namespace {
@@ -24,18 +21,7 @@ std::string email_key(std::string_view email) {
 }
 
 std::string email_lock_name(std::string_view key) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(key.data(), key.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-        throw std::runtime_error("OpenSSL: sha256 failed");
-    }
-    static constexpr std::string_view kHex = "0123456789abcdef";
-    std::string name = "cartpress:email:";
-    for (unsigned int i = 0; i < 20; ++i) {
-        name += kHex[digest[i] >> 4];
-        name += kHex[digest[i] & 0x0f];
-    }
-    return name;
+    return "cartpress:email:" + core::hex(core::sha256(key), 20);
 }
 
 }  // namespace cartpress::site

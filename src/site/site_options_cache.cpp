@@ -1,3 +1,4 @@
+#include <cartpress/auth/capabilities.hpp>
 #include <cartpress/core/php_serialize.hpp>
 #include <cartpress/site/page_permalink.hpp>
 #include <cartpress/site/site_options_cache.hpp>
@@ -34,6 +35,7 @@ std::unordered_map<std::string, RoleDefinition> parse_user_roles(std::string_vie
                 role.capabilities[cap_name] = granted.truthy();
             }
         }
+        role.sole_holder_capabilities = auth::sole_role_capabilities(key.as_string(), role);
         roles.emplace(key.as_string(), std::move(role));
     }
     return roles;

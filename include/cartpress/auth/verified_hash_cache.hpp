@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -14,15 +15,18 @@ namespace cartpress::auth {
 // at once because its hash is no longer there to look up.
 class VerifiedHashCache {
 public:
-    explicit VerifiedHashCache(std::size_t capacity = 4096) : capacity_(capacity) {}
+    // (password, stored hash) -> matches; auth::verify_password unless a test counts calls.
+    using Verifier = std::function<bool(std::string_view, std::string_view)>;
 
-    bool contains(std::string_view stored_hash, std::string_view password) const;
-    void insert(std::string_view stored_hash, std::string_view password);
+    explicit VerifiedHashCache(std::size_t capacity = 4096, Verifier verifier = {});
+
+    // verify_password(password, stored_hash), from memory when the pair verified before; a
+    // pair that verifies now is remembered. A failed check is never remembered.
+    bool verify(std::string_view stored_hash, std::string_view password);
 
 private:
-    static std::string key(std::string_view stored_hash, std::string_view password);
-
     std::size_t capacity_;
+    Verifier verifier_;
     mutable std::mutex mutex_;
     std::unordered_set<std::string> entries_;
 };

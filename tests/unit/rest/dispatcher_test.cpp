@@ -80,7 +80,8 @@ struct DispatcherFixture {
         auth::CurrentUser u;
         u.id = 1;
         u.login = "admin";
-        u.capabilities = {"manage_options"};
+        u.capabilities = std::make_shared<const std::unordered_set<std::string>>(
+            std::unordered_set<std::string>{"manage_options"});
         return u;
     }
 

@@ -22,8 +22,9 @@ public:
 // SQL for one table prefix, built once at startup.
 struct OrderQueries {
     explicit OrderQueries(const std::string& table_prefix);
-    std::string graph;         // one UNION ALL of the order and every relation
-    int graph_parameters = 0;  // how many times `graph` binds the order id
+    std::string graph;  // one UNION ALL of (kind, id, JSON_ARRAY of the row's cells) per relation
+    int graph_parameters = 0;     // how many times `graph` binds the order id
+    std::size_t graph_width = 0;  // cells per row once the arrays are expanded
 };
 
 std::unique_ptr<OrderRepository> make_mariadb_order_repository(db::Session& session,

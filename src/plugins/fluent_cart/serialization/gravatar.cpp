@@ -1,8 +1,6 @@
 #include "gravatar.hpp"
 
-#include <openssl/evp.h>
-
-#include <array>
+#include <cartpress/core/digest.hpp>
 #include <cartpress/core/strings.hpp>
 
 namespace cartpress::plugins::fluent_cart {
@@ -10,22 +8,6 @@ namespace {
 
 using core::ascii_lower;
 using core::php_trim;
-
-std::string sha256_hex(std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-        return "";  // only on allocation failure inside OpenSSL
-    }
-    static constexpr std::string_view kHex = "0123456789abcdef";
-    std::string out;
-    out.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        out += kHex[digest[i] >> 4];
-        out += kHex[digest[i] & 0x0f];
-    }
-    return out;
-}
 
 // PHP's rawurlencode (RFC 3986): everything but A-Z a-z 0-9 - _ . ~ as %XX, upper-case hex.
 std::string rawurlencode(std::string_view s) {
@@ -55,7 +37,7 @@ std::string email_hash(std::string_view email) {
         return std::string(email.substr(0, email.find('@')));
     }
     if (php_falsy(email)) return "";
-    return sha256_hex(ascii_lower(php_trim(email)));
+    return core::hex(core::sha256(ascii_lower(php_trim(email))));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "db/db_world.hpp"
 #include "repositories/order_repository.hpp"
 #include "serialization/order_serializer.hpp"
+#include "serialization/record_writer.hpp"
 #include "support/server_counters.hpp"
 #include "support/store_fixtures.hpp"
 
@@ -207,6 +208,62 @@ BOOST_AUTO_TEST_CASE(every_relation_comes_from_the_rows) {
     BOOST_TEST(graph_json(100)["order"]["receipt_url"].GetString() ==
                std::string("https://shop.example/?page_id=7&order_hash=uuid-100"));
     options.fluent_cart_receipt_page_url.clear();
+}
+
+BOOST_AUTO_TEST_CASE(every_cell_arrives_byte_for_byte) {
+    // The graph's rows travel as JSON arrays (db::expand_json_array_rows): text with quotes,
+    // backslashes, control characters and 4-byte UTF-8, a DECIMAL's scale, a zero date, and a
+    // JSON column's stored text (spacing, number forms, even a bare JSON string) must come out
+    // exactly as stored.
+    auto& db = *DbWorld::get().db;
+    const test::SqlOnExit cleanup(db, "cp_db",
+                                  "DELETE FROM wp_fct_orders WHERE id = 102; "
+                                  "DELETE FROM wp_fct_customers WHERE id = 50; "
+                                  "DELETE FROM wp_fct_order_transactions WHERE order_id = 102");
+    const std::string note =
+        "say \"hi\" \\ back\\slash\nline\ttab \xF0\x9F\x9B\x92 Zo\xC3\xAB \xE5\xB1\xB1\xE7\x94\xB0";
+    // As a SQL literal: backslashes and quotes escaped, the rest as is.
+    std::string note_sql = "'";
+    for (char ch : note) {
+        if (ch == '\\' || ch == '\'') note_sql += '\\';
+        note_sql += ch;
+    }
+    note_sql += "'";
+    db.exec("cp_db",
+            "SET NAMES utf8mb4;\n"
+            "INSERT INTO wp_fct_customers (id, email, first_name, last_name, notes,"
+            " purchase_value, created_at, updated_at) VALUES (50, 'odd@example.com',"
+            " 'Zo\xC3\xAB', '\xE5\xB1\xB1\xE7\x94\xB0', 'a \\\\ b', '{ \"EUR\" : 12.50 }', NOW(),"
+            " NOW());\n"
+            "INSERT INTO wp_fct_orders (id, status, parent_id, type, customer_id, payment_method,"
+            " payment_method_title, currency, rate, note, uuid, config, completed_at, created_at,"
+            " updated_at) VALUES (102, 'on-hold', 0, 'payment', 50, 'offline_payment', 'Cash',"
+            " 'EUR', 1.2500, " +
+                note_sql +
+                ", 'uuid-102', '{ \"a\" : 1.50 ,\"u\":\"\\\\u00e9\" }', '0000-00-00 00:00:00',"
+                " '2025-09-01 10:00:00', '2025-09-01 10:00:00');\n"
+                "INSERT INTO wp_fct_order_transactions (order_id, order_type, transaction_type,"
+                " payment_method, status, currency, total, uuid, meta, created_at, updated_at)"
+                " VALUES (102, 'payment', 'charge', 'offline_payment', 'pending', 'EUR', 10,"
+                " 'tx-102', '\"just text\"', NOW(), NOW());\n");
+    auto repo = make_mariadb_order_repository(*session, queries);
+    auto g = repo->find_graph(102);
+    BOOST_REQUIRE(g.has_value());
+    BOOST_REQUIRE(g->has_value());
+    const auto& o = (*g)->order;
+    BOOST_TEST(*field(kOrderColumns, o, "note") == note);
+    BOOST_TEST(*field(kOrderColumns, o, "rate") == "1.2500");
+    BOOST_TEST(*field(kOrderColumns, o, "completed_at") == "0000-00-00 00:00:00");
+    BOOST_TEST(*field(kOrderColumns, o, "config") == R"({ "a" : 1.50 ,"u":"\u00e9" })");
+    BOOST_TEST(!field(kOrderColumns, o, "refunded_at").has_value());
+    BOOST_REQUIRE((*g)->customer.has_value());
+    const auto& c = (*g)->customer->customer;
+    BOOST_TEST(*field(kCustomerColumns, c, "first_name") == "Zo\xC3\xAB");
+    BOOST_TEST(*field(kCustomerColumns, c, "last_name") == "\xE5\xB1\xB1\xE7\x94\xB0");
+    BOOST_TEST(*field(kCustomerColumns, c, "notes") == "a \\ b");
+    BOOST_TEST(*field(kCustomerColumns, c, "purchase_value") == R"({ "EUR" : 12.50 })");
+    BOOST_REQUIRE((*g)->transactions.size() == 1u);
+    BOOST_TEST(*field(kTransactionColumns, (*g)->transactions[0], "meta") == R"("just text")");
 }
 
 BOOST_AUTO_TEST_CASE(renewal_shows_its_parent_and_the_parents_subscriptions) {

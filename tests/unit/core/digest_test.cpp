@@ -1,0 +1,26 @@
+#include <boost/test/unit_test.hpp>
+#include <cartpress/core/digest.hpp>
+#include <string>
+
+BOOST_AUTO_TEST_SUITE(core)
+BOOST_AUTO_TEST_SUITE(digest)
+
+// FIPS 180-2 test vectors.
+BOOST_AUTO_TEST_CASE(sha256_matches_the_published_vectors) {
+    using cartpress::core::hex;
+    using cartpress::core::sha256;
+    BOOST_TEST(hex(sha256("abc")) ==
+               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    BOOST_TEST(hex(sha256("")) ==
+               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    BOOST_TEST(hex(sha256(std::string(1000000, 'a'))) ==
+               "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+BOOST_AUTO_TEST_CASE(hex_can_stop_after_a_prefix) {
+    BOOST_TEST(cartpress::core::hex(cartpress::core::sha256("abc"), 4) == "ba7816bf");
+    BOOST_TEST(cartpress::core::hex(cartpress::core::sha256("abc"), 0).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()

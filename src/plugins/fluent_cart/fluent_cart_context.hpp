@@ -6,6 +6,7 @@
 #include <string>
 
 #include "repositories/customer_change_repository.hpp"
+#include "repositories/customer_repository.hpp"
 #include "repositories/order_list_repository.hpp"
 #include "repositories/order_repository.hpp"
 #include "serialization/countries.hpp"
@@ -20,6 +21,7 @@ struct FluentCartContext {
     const core::Clock& clock;
     OrderListQueries order_list_queries{table_prefix};
     CustomerChangeQueries customer_change_queries{table_prefix};
+    CustomerQueries customer_queries{table_prefix};
     site::WordPressUserQueries wordpress_user_queries{table_prefix};
     config::HashFormat hash_format = config::HashFormat::kAuto;  // for users it creates
 };

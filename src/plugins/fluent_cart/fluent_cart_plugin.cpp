@@ -5,6 +5,7 @@
 #include "errors.hpp"
 #include "fluent_cart_context.hpp"
 #include "handlers/customer_change_handlers.hpp"
+#include "handlers/customer_handlers.hpp"
 #include "handlers/order_handlers.hpp"
 #include "handlers/order_list_handler.hpp"
 #include "permissions.hpp"
@@ -73,6 +74,25 @@ public:
         create_and_change.handler = handler(create_and_change_customer);
         router.add(kNamespace, "orders/{order_id:int}/create-and-change-customer",
                    std::move(create_and_change));
+
+        // Customers (spec §8.2–§8.4).
+        rest::Endpoint create;
+        create.methods = {"POST"};
+        create.permission = require("customers/manage");
+        create.handler = handler(create_customer);
+        router.add(kNamespace, "customers", std::move(create));
+        rest::Endpoint customer;
+        customer.methods = {"GET"};
+        customer.permission = require("customers/view");
+        customer.args = {path_arg("customerId")};
+        customer.handler = handler(get_customer);
+        router.add(kNamespace, "customers/{customerId:int}", std::move(customer));
+        rest::Endpoint update;
+        update.methods = {"PUT"};
+        update.permission = require("customers/manage");
+        update.args = {path_arg("customerId")};
+        update.handler = handler(update_customer);
+        router.add(kNamespace, "customers/{customerId:int}", std::move(update));
     }
 
     void register_hooks(plugin::HostHooks& hooks) override {

@@ -16,14 +16,9 @@ struct ReplayWindow {
 
 // Masks, in the capture's expected body and in Cartpress's actual body alike, the values that
 // depend on time or randomness (reference README: `updated_at`/`created_at` of rows touched during
-// the run, `uuid` of new rows), so that everything else compares byte for byte.
+// the run, `uuid` of the customers the run creates), so that everything else compares byte for
+// byte. Customer ids match FluentCart's: the replay re-creates FluentCart's orphan of capture 22.
 void mask_run_values(int capture, std::string& expected, std::string& actual,
                      const ReplayWindow& window);
-
-// Customers created during the run, FluentCart id → Cartpress id. FluentCart leaves an orphan
-// customer (7, ghost@) in capture 22; Cartpress does not (fluent-cart-v2.md §10 #1), so every
-// customer created after it has an id one lower. Captures after 22 that name such an id (in the
-// path or the body) are compared after this mapping.
-int cartpress_customer_id(int fluentcart_id);
 
 }  // namespace cartpress::test

@@ -21,8 +21,38 @@ const std::vector<int> kReplayed = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 
                                     14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
                                     27, 28, 29, 30, 31, 54, 55, 56, 57, 58, 59, 60};
 
-// Captures Cartpress answers differently on purpose (fluent-cart-v2.md §10), with the reason.
-const std::map<int, std::string> kDeliberate = {};
+// Captures Cartpress answers differently on purpose (fluent-cart-v2.md §10): what Cartpress
+// sends instead, and why. Everything not named here must still match.
+struct Deliberate {
+    std::string reason;
+    std::string allow;  // the Allow header Cartpress sends, when that is the difference
+};
+const std::map<int, Deliberate> kDeliberate = {
+    {38, {"§10 #12: GET and PUT share the pattern [0-9]+, so Allow lists both", "GET, PUT"}},
+    {39, {"§10 #12: GET and PUT share the pattern [0-9]+, so Allow lists both", "GET, PUT"}},
+    {40, {"§10 #12: GET and PUT share the pattern [0-9]+, so Allow lists both", "GET, PUT"}},
+    {41, {"§10 #12: GET and PUT share the pattern [0-9]+, so Allow lists both", "GET, PUT"}},
+};
+
+// The capture's headers with Cartpress's deliberate differences applied.
+std::vector<std::pair<std::string, std::string>> expected_headers(int number, const Capture& c) {
+    auto headers = rest_headers(c.headers);
+    const auto d = kDeliberate.find(number);
+    if (d == kDeliberate.end() || d->second.allow.empty()) return headers;
+    for (auto& [name, value] : headers) {
+        if (name == "Allow") value = d->second.allow;
+    }
+    return headers;
+}
+
+// FluentCart's capture 22 leaves an orphan customer (7, ghost@) although it answers 404;
+// Cartpress does not (§10 #1). The replay puts that row in afterwards, as FluentCart left it, so
+// that the customers created later get FluentCart's ids and the lists compare row for row.
+constexpr const char* kFluentCartOrphan =
+    "INSERT INTO wp_fct_customers (id, user_id, contact_id, email, first_name, last_name, "
+    "status, purchase_value, purchase_count, ltv, aov, notes, uuid, country, city, state, "
+    "postcode, created_at, updated_at) VALUES (7, 0, 0, 'ghost@example.com', 'Ghost', 'Person', "
+    "'', '[]', 0, 0, 0.00, '', MD5(RAND()), '', '', '', '', UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 
 std::string show(const std::vector<std::pair<std::string, std::string>>& headers) {
     std::string out;
@@ -69,13 +99,14 @@ BOOST_AUTO_TEST_CASE(replay_in_order_on_a_fresh_reference_store) {
                 }
                 const auto got = http_send(nginx.port(), r);
                 BOOST_TEST(got.status == c.status);
-                BOOST_TEST(show(rest_headers(got.headers)) == show(rest_headers(c.headers)));
+                BOOST_TEST(show(rest_headers(got.headers)) == show(expected_headers(number, c)));
                 window.finished_unix = std::time(nullptr);
                 std::string expected = c.response_body;
                 std::string actual = got.body;
                 mask_run_values(number, expected, actual, window);
                 BOOST_TEST(actual == expected);
             }
+            if (number == 22) w.db->exec("cp_capture", kFluentCartOrphan);
         }
         // The host's log explains any 500 above (it never reaches a body).
         BOOST_TEST_MESSAGE(read_file(host.log_path()));

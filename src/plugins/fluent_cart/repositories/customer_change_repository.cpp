@@ -3,8 +3,6 @@
 #include <cartpress/core/log.hpp>
 #include <cartpress/core/strings.hpp>
 #include <cartpress/db/transaction.hpp>
-#include <cartpress/site/email_identity.hpp>
-#include <cartpress/site/wordpress_user_writer.hpp>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -14,7 +12,6 @@ namespace {
 
 // Stored with single backslashes; bound as a parameter so no sql_mode changes its escaping.
 constexpr std::string_view kOrderModel = "FluentCart\\App\\Models\\Order";
-constexpr std::int64_t kLockTimeoutSeconds = 5;  // storefront-v1.md §4
 
 db::Param optional_param(const std::optional<std::int64_t>& v) {
     if (v) return *v;
@@ -28,26 +25,6 @@ db::DbError internal(std::string message) {
 std::string full_name(std::string_view first, std::string_view last) {
     return std::string(core::php_trim(std::string(first) + " " + std::string(last)));
 }
-
-// Releases the email lock when the request is done with it: after COMMIT or ROLLBACK (the
-// transaction lives in a narrower scope), on every path.
-class NamedLockGuard {
-public:
-    NamedLockGuard(db::Session& session, const std::string& release_sql, std::string name)
-        : session_(session), release_sql_(release_sql), name_(std::move(name)) {}
-    ~NamedLockGuard() {
-        if (session_.broken()) return;  // the server dropped the lock with the connection
-        auto r = session_.query(release_sql_, {std::string_view(name_)});
-        if (!r) core::log_warn("RELEASE_LOCK failed: " + r.error().message);
-    }
-    NamedLockGuard(const NamedLockGuard&) = delete;
-    NamedLockGuard& operator=(const NamedLockGuard&) = delete;
-
-private:
-    db::Session& session_;
-    const std::string& release_sql_;
-    std::string name_;
-};
 
 // A customer's statistics as §9.4 computes them, in the text form the row stores them.
 struct CustomerStatistics {
@@ -181,14 +158,10 @@ public:
                                                               const Actor& actor,
                                                               std::int64_t now_unix) override {
         // The named lock comes before BEGIN and before any row lock (one lock order).
-        std::string lock = site::email_lock_name(site::email_key(customer.email));
-        auto granted = session_.query(q_.get_lock, {std::string_view(lock), kLockTimeoutSeconds});
+        EmailLock lock(session_, q_.new_customer, customer.email);
+        auto granted = lock.acquire();
         if (!granted) return core::fail(granted.error());
-        if (granted->empty() || (*granted)[0].is_null(0)) {
-            return core::fail(internal("GET_LOCK returned NULL"));
-        }
-        if ((*granted)[0].i64(0) != 1) return ChangeResult{ChangeOutcome::kBusy, 0};
-        NamedLockGuard release(session_, q_.release_lock, std::move(lock));
+        if (*granted == EmailLock::Status::kBusy) return ChangeResult{ChangeOutcome::kBusy, 0};
         return create_in_transaction(order, customer, actor, mysql_datetime(now_unix));
     }
 
@@ -200,29 +173,20 @@ private:
         db::Transaction tx(session_, db::Isolation::kReadCommitted);
         if (!tx.started()) return core::fail(tx.started().error());
 
-        // Insert and exist re-check in one statement: under the email lock a READ COMMITTED
-        // read sees every customer an earlier holder committed. A new row is locked by its
-        // insert and nobody else can know its id, so inserting it before locking the (lower)
-        // old customer cannot deadlock, and the loser of a race holds no row lock at all.
-        const std::vector<db::Param> insert = {
-            std::string_view(c.email),      std::string_view(c.email),
-            std::string_view(c.first_name), std::string_view(c.last_name),
-            std::string_view(c.status),     std::string_view(c.aov),
-            std::string_view(c.notes),      std::string_view(c.uuid),
-            std::string_view(c.country),    std::string_view(c.city),
-            std::string_view(c.state),      std::string_view(c.postcode),
-            std::string_view(now),          std::string_view(now),
-            std::string_view(c.email),      c.exist_exclude_id};
-        // §9.3 before the customer row, so that the insert's own lookup links the new user.
-        if (c.wp_user) {
-            auto created = ensure_wordpress_user(c, now);
-            if (!created) return core::fail(created.error());
-            if (!*created) return ChangeResult{ChangeOutcome::kUserFailed, 0};
-        }
-        auto inserted = session_.query(q_.insert_customer, insert);
+        // A new row is locked by its insert and nobody else can know its id, so inserting it
+        // before locking the (lower) old customer cannot deadlock, and the loser of a race holds
+        // no row lock at all.
+        auto inserted = insert_new_customer(session_, q_.new_customer, c, wp_user_, now);
         if (!inserted) return core::fail(inserted.error());
-        if (inserted->empty()) return ChangeResult{ChangeOutcome::kEmailExists, 0};
-        const std::int64_t new_id = (*inserted)[0].i64(0);
+        switch (inserted->outcome) {
+            case InsertOutcome::kInserted:
+                break;
+            case InsertOutcome::kEmailExists:
+                return ChangeResult{ChangeOutcome::kEmailExists, 0};
+            case InsertOutcome::kUserFailed:
+                return ChangeResult{ChangeOutcome::kUserFailed, 0};
+        }
+        const std::int64_t new_id = inserted->id;
 
         std::optional<std::string> old_name;
         if (order.has_customer()) {
@@ -238,27 +202,6 @@ private:
         if (*outcome != ChangeOutcome::kChanged) return ChangeResult{*outcome, 0};
         if (auto committed = tx.commit(); !committed) return core::fail(committed.error());
         return ChangeResult{ChangeOutcome::kChanged, new_id};
-    }
-
-    // A WordPress user with the customer's email: kept when one exists, else created (§9.3).
-    // False when it cannot be created (no way configured, or no free login / the insert failed);
-    // a lost connection or a deadlock stays an error (503 or a retry).
-    core::Result<bool, db::DbError> ensure_wordpress_user(const NewCustomer& c,
-                                                          const std::string& now) {
-        if (!wp_user_) return false;
-        auto existing = site::find_user_id_by_email(session_, wp_user_->queries, c.email);
-        if (!existing) return core::fail(existing.error());
-        if (*existing) return true;
-        auto created = site::create_wordpress_user(
-            session_, wp_user_->queries, {c.email, c.first_name, c.last_name},
-            wp_user_->hash_format, wp_user_->db_version, wp_user_->random, now);
-        if (created) return true;
-        const auto kind = created.error().kind;
-        if (kind == db::DbError::Kind::kRetry || kind == db::DbError::Kind::kConnectionLost) {
-            return core::fail(created.error());
-        }
-        core::log_warn("creating a WordPress user failed: " + created.error().message);
-        return false;
     }
 
     // Spec §9.1 steps 1–7 once the customers are locked. `old_id` 0: no old customer row, so
@@ -358,7 +301,7 @@ private:
 
 }  // namespace
 
-CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
+CustomerChangeQueries::CustomerChangeQueries(const std::string& p) : new_customer(p) {
     const std::string customers = p + "fct_customers";
     const std::string orders = p + "fct_orders";
     const std::string order_columns = "o.id, o.customer_id, o.type, o.parent_id";
@@ -375,8 +318,6 @@ CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
                     "'_fc_checkout_fields' ORDER BY m.id LIMIT 1), EXISTS(SELECT 1 FROM " +
                     customers + " c WHERE c.email = ? AND c.id <> ?), " + display_name + from_order;
 
-    get_lock = "SELECT GET_LOCK(?, ?)";
-    release_lock = "SELECT RELEASE_LOCK(?)";
     // READ COMMITTED: no gap locks (concurrent inserts of other emails, addresses and orders
     // never deadlock with a change), and each statement reads the latest committed rows, which
     // the locks taken before make stable.
@@ -389,16 +330,6 @@ CustomerChangeQueries::CustomerChangeQueries(const std::string& p) {
                           " WHERE id = ? OR id = ? OR parent_id = ? ORDER BY id FOR UPDATE";
     lock_with_children = "SELECT id, customer_id, type, parent_id FROM " + orders +
                          " WHERE id = ? OR parent_id = ? ORDER BY id FOR UPDATE";
-
-    insert_customer =
-        "INSERT INTO " + customers +
-        " (user_id, contact_id, email, first_name, last_name, status, purchase_value, "
-        "purchase_count, ltv, first_purchase_date, last_purchase_date, aov, notes, uuid, country, "
-        "city, state, postcode, created_at, updated_at) SELECT COALESCE((SELECT u.ID FROM " +
-        p +
-        "users u WHERE u.user_email = ? ORDER BY u.ID LIMIT 1), 0), 0, ?, ?, ?, ?, '[]', 0, 0, "
-        "NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM " +
-        customers + " x WHERE x.email = ? AND x.id <> ?) RETURNING id";
 
     // §9.1 steps 1, 2, 4 and 5 in one statement: the connected orders, their subscriptions and
     // every address and meta row of the old customer (`a`/`m` match nothing when it is NULL).

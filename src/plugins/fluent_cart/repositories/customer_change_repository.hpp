@@ -1,7 +1,5 @@
 #pragma once
 
-#include <cartpress/config/settings.hpp>
-#include <cartpress/core/random.hpp>
 #include <cartpress/core/result.hpp>
 #include <cartpress/db/db_error.hpp>
 #include <cartpress/db/session.hpp>
@@ -11,9 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace cartpress::site {
-struct WordPressUserQueries;
-}
+#include "repositories/new_customer_writer.hpp"
 
 namespace cartpress::plugins::fluent_cart {
 
@@ -53,31 +49,6 @@ struct CreateLookup {
 struct Actor {
     std::int64_t user_id = 0;
     std::string display_name;
-};
-
-// The new customer row of spec §9.2, values as they are stored.
-struct NewCustomer {
-    std::string email;  // as sent
-    std::string first_name;
-    std::string last_name;
-    std::string status;
-    std::string aov;  // MariaDB converts it to DECIMAL(18,2) as WordPress's MySQL would
-    std::string notes;
-    std::string uuid;
-    std::string country;
-    std::string city;
-    std::string state;
-    std::string postcode;
-    std::int64_t exist_exclude_id = 0;  // the `exist` rule skips this id (body.id, spec §7.1)
-    bool wp_user = false;  // `wp_user: "yes"`: create a WordPress user when none has the email
-};
-
-// What creating a WordPress user needs (spec §9.3; wordpress-rest.md §11.5 for the hash).
-struct WordPressUserCreation {
-    const site::WordPressUserQueries& queries;
-    config::HashFormat hash_format;
-    std::int64_t db_version;
-    core::Random& random;
 };
 
 enum class ChangeOutcome {
@@ -128,12 +99,10 @@ struct CustomerChangeQueries {
     explicit CustomerChangeQueries(const std::string& table_prefix);
     std::string lookup_change;
     std::string lookup_create;
-    std::string get_lock;
-    std::string release_lock;
+    NewCustomerQueries new_customer;
     std::string lock_customers;
     std::string lock_renewal_family;
     std::string lock_with_children;
-    std::string insert_customer;
     std::string move_single;
     std::string move_renewal_family;
     std::string move_with_children;

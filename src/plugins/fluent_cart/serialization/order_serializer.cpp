@@ -36,41 +36,55 @@ json::Value order_columns_json(const Record& order, Alloc& a) {
     return o;
 }
 
-json::Value customer_json(const CustomerRecord& customer, const SerializeContext& ctx, Alloc& a) {
-    const Record& c = customer.customer;
-    json::Value o(rapidjson::kObjectType);
-    write_record(o, kCustomerColumns, c, a);
-    const std::string first = text(field(kCustomerColumns, c, "first_name"));
-    const std::string last = text(field(kCustomerColumns, c, "last_name"));
-    const std::string full(core::php_trim(first + " " + last));
+void add_customer_computed_keys(json::Value& o, const CustomerFacts& c, const SerializeContext& ctx,
+                                Alloc& a) {
+    const std::string full(core::php_trim(c.first_name + " " + c.last_name));
     o.AddMember("full_name", str(full, a), a);
     const std::string photo =
-        customer.photo_url && !customer.photo_url->empty()
-            ? *customer.photo_url
-            : gravatar_url(text(field(kCustomerColumns, c, "email")), ctx.options.avatar_default,
-                           ctx.options.avatar_rating);
+        c.photo_url && !c.photo_url->empty()
+            ? *c.photo_url
+            : gravatar_url(c.email, ctx.options.avatar_default, ctx.options.avatar_rating);
     o.AddMember("photo", str(photo, a), a);
-    const std::string country = text(field(kCustomerColumns, c, "country"));
-    const std::string country_name = ctx.countries.country_name(country);
+    const std::string country_name = ctx.countries.country_name(c.country);
     o.AddMember("country_name", str(country_name, a), a);
     json::Value f(rapidjson::kObjectType);
     f.AddMember("country", str(country_name, a), a);
     // FluentCart prints null for a NULL state, the state's name (or its code) otherwise.
-    const auto& state = field(kCustomerColumns, c, "state");
-    f.AddMember("state", state ? str(ctx.countries.state_name(country, *state), a) : json::Value(),
-                a);
-    f.AddMember("city", raw(field(kCustomerColumns, c, "city"), a), a);
-    f.AddMember("postcode", raw(field(kCustomerColumns, c, "postcode"), a), a);
-    f.AddMember("first_name", str(first, a), a);
-    f.AddMember("last_name", str(last, a), a);
+    f.AddMember("state",
+                c.state ? str(ctx.countries.state_name(c.country, *c.state), a) : json::Value(), a);
+    f.AddMember("city", raw(c.city, a), a);
+    f.AddMember("postcode", raw(c.postcode, a), a);
+    f.AddMember("first_name", str(c.first_name, a), a);
+    f.AddMember("last_name", str(c.last_name, a), a);
     f.AddMember("full_name", str(full, a), a);
     o.AddMember("formatted_address", f, a);
-    const std::string user_id = text(field(kCustomerColumns, c, "user_id"));
-    const bool linked = !user_id.empty() && user_id != "0";
+    const bool linked = !c.user_id.empty() && c.user_id != "0";
     o.AddMember(
         "user_link",
-        str(linked ? ctx.options.siteurl + "/wp-admin/user-edit.php?user_id=" + user_id : "", a),
+        str(linked ? ctx.options.siteurl + "/wp-admin/user-edit.php?user_id=" + c.user_id : "", a),
         a);
+}
+
+json::Value customer_json(const CustomerRecord& customer, const SerializeContext& ctx, Alloc& a,
+                          const std::vector<std::int64_t>* selected_labels) {
+    const Record& c = customer.customer;
+    json::Value o(rapidjson::kObjectType);
+    write_record(o, kCustomerColumns, c, a);
+    if (selected_labels) {
+        json::Value ids(rapidjson::kArrayType);
+        for (const std::int64_t id : *selected_labels) ids.PushBack(id, a);
+        o.AddMember("selected_labels", ids, a);
+    }
+    add_customer_computed_keys(
+        o,
+        CustomerFacts{text(field(kCustomerColumns, c, "first_name")),
+                      text(field(kCustomerColumns, c, "last_name")),
+                      text(field(kCustomerColumns, c, "email")), customer.photo_url,
+                      text(field(kCustomerColumns, c, "country")),
+                      field(kCustomerColumns, c, "state"), field(kCustomerColumns, c, "city"),
+                      field(kCustomerColumns, c, "postcode"),
+                      text(field(kCustomerColumns, c, "user_id"))},
+        ctx, a);
     return o;
 }
 

@@ -1,0 +1,113 @@
+#include "handlers/new_customer_input.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "serialization/names.hpp"
+
+namespace cartpress::plugins::fluent_cart {
+namespace {
+
+std::string hex(const unsigned char* bytes, std::size_t n) {
+    static constexpr std::string_view kHex = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += kHex[bytes[i] >> 4];
+        out += kHex[bytes[i] & 0x0f];
+    }
+    return out;
+}
+
+// wp_generate_uuid4(): 122 random bits in the 8-4-4-4-12 form.
+std::string uuid4(core::Random& random) {
+    std::array<std::uint8_t, 16> b{};
+    random.fill(b);
+    b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);
+    b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
+    const std::string h = hex(b.data(), b.size());
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+           "-" + h.substr(20);
+}
+
+std::string md5_hex(std::string_view data) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_md5(), nullptr) != 1) {
+        throw std::runtime_error("OpenSSL: md5 failed");
+    }
+    return hex(digest.data(), length);
+}
+
+}  // namespace
+
+NewCustomer new_customer_from(const rest::RestRequest& request, NameMode mode,
+                              core::Random& random) {
+    const auto text = [&](std::string_view name) {
+        return sanitize_text_field(request.param(name));
+    };
+    NewCustomer c;
+    c.email = php_scalar_string(*request.param("email")).value_or("");
+    if (mode == NameMode::kFullName) {
+        auto parts = split_full_name(php_scalar_string(*request.param("full_name")).value_or(""));
+        c.first_name = std::move(parts.first);
+        c.last_name = std::move(parts.last);
+    } else {
+        c.first_name = text("first_name");
+        c.last_name = text("last_name");
+    }
+    c.status = text("status");
+    c.aov = text("aov");
+    if (c.aov.empty()) c.aov = "0.00";
+    c.notes = sanitize_text_field(request.param("notes"), true);
+    c.country = text("country");
+    c.city = text("city");
+    c.state = text("state");
+    c.postcode = text("postcode");
+    c.uuid = md5_hex(c.email + "_" + uuid4(random));
+    c.exist_exclude_id = php_intval(request.param("id"));
+    const auto* wp_user = request.param("wp_user");
+    c.wp_user = wp_user && php_scalar_string(*wp_user) == std::optional<std::string>("yes");
+    return c;
+}
+
+// PHP's (int) cast, for the `id` the exist rule skips.
+std::int64_t php_intval(const json::Value* v) {
+    if (!v) return 0;
+    if (v->IsInt64()) return v->GetInt64();
+    if (v->IsBool()) return v->GetBool() ? 1 : 0;
+    if (v->IsDouble()) {
+        const double d = v->GetDouble();
+        return d > -9.2e18 && d < 9.2e18 ? static_cast<std::int64_t>(d) : 0;
+    }
+    if (!v->IsString()) return 0;
+    std::string_view s = json::view(*v);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    bool negative = false;
+    if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+        negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    std::int64_t out = 0;
+    for (const char c : s) {
+        if (c < '0' || c > '9' || out > (INT64_MAX - 9) / 10) break;
+        out = out * 10 + (c - '0');
+    }
+    return negative ? -out : out;
+}
+
+rest::RestError email_exists_error() {
+    ValidationErrors errors;
+    errors.add("email", "exist", "Email already exists.");
+    return errors.to_error();
+}
+
+rest::RestError user_creation_failed_error() {
+    return resource_error(423, "Failed to create user.");
+}
+
+}  // namespace cartpress::plugins::fluent_cart

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cartpress/json/rapidjson.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "repositories/customer_repository.hpp"
+#include "serialization/order_serializer.hpp"
+
+namespace cartpress::plugins::fluent_cart {
+
+// GET customers/{id} (spec §8.3): {"customer":{columns, selected_labels, computed keys,
+// labels}}; `customer_only` leaves selected_labels out.
+json::Document serialize_customer_detail(const CustomerDetail& detail, bool customer_only,
+                                         const SerializeContext& ctx);
+
+// POST customers' `data` (spec §8.2): the values written, null for the fields the request
+// did not send although the row stores '' or 0.00 for them.
+struct CreatedCustomerEcho {
+    std::string email;
+    std::optional<std::int64_t> user_id;  // the linked WordPress user, when there is one
+    std::string first_name;
+    std::string last_name;
+    std::optional<std::string> status;
+    std::optional<std::string> aov;
+    std::string notes;
+    std::optional<std::string> country;
+    std::optional<std::string> city;
+    std::optional<std::string> state;
+    std::optional<std::string> postcode;
+    std::string uuid;
+    std::string written_at;  // "YYYY-MM-DD HH:MM:SS", both timestamps
+    std::int64_t id = 0;
+};
+
+// {"message":"Customer created successfully!","data":{…}}.
+json::Document serialize_created_customer(const CreatedCustomerEcho& echo,
+                                          const SerializeContext& ctx);
+
+}  // namespace cartpress::plugins::fluent_cart

@@ -5,13 +5,12 @@
 // capture shows (edge cases of §6, §7 and §10).
 
 #include <boost/test/unit_test.hpp>
-#include <latch>
 #include <map>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "e2e/e2e_world.hpp"
+#include "e2e/fluent_cart/two_host_store.hpp"
 #include "support/http_client.hpp"
 
 namespace cartpress::test {
@@ -29,11 +28,9 @@ const std::string kChanged = R"({"message":"Customer changed successfully"})";
 
 // A fresh reference store plus orders 101–164 (customers cycling through `owners`, payment
 // states cycling so that some count and some do not), served by two hosts behind one nginx.
-class RaceStore {
+class RaceStore : public TwoHostStore {
 public:
-    explicit RaceStore(const std::vector<int>& owners) : world_(E2eWorld::get()) {
-        world_.db->drop_database(kDatabase);
-        world_.db->create_store(kDatabase, "wp_", true);
+    explicit RaceStore(const std::vector<int>& owners) : TwoHostStore(kDatabase) {
         static const char* kStates[] = {"paid", "partially_refunded", "pending", "partially_paid",
                                         "refunded"};
         std::string values;
@@ -59,60 +56,18 @@ public:
              ") s ON s.customer_id = c.id SET c.purchase_count = COALESCE(s.n, 0), c.ltv = "
              "COALESCE(s.ltv, 0), c.aov = IF(s.n IS NULL, 0, ROUND(s.ltv / s.n, 2)), "
              "c.first_purchase_date = s.f, c.last_purchase_date = s.l");
-        dir_ = make_temp_dir("race");
-        const std::string config = "db.socket = " + world_.db->socket() +
-                                   "\ndb.name = " + kDatabase +
-                                   "\ndb.user = root\nenvironment_type = local\n";
-        host_a_ = std::make_unique<HostProcess>(dir_, "race_a", config);
-        host_b_ = std::make_unique<HostProcess>(dir_, "race_b", config);
-        nginx_ = std::make_unique<NginxInstance>(
-            std::vector<std::string>{host_a_->socket(), host_b_->socket()});
     }
-    ~RaceStore() {
-        nginx_.reset();
-        host_a_.reset();
-        host_b_.reset();
-        remove_tree(dir_);
-        world_.db->drop_database(kDatabase);
-    }
-
-    std::string value(const std::string& sql) const {
-        return query_value(*world_.db, kDatabase, sql);
-    }
-    void exec(const std::string& sql) const { world_.db->exec(kDatabase, sql); }
 
     // POSTs all bodies at once (one thread each, released together).
     std::vector<HttpResponse> post_all(
         const std::vector<std::pair<std::string, std::string>>& target_and_body) const {
-        std::vector<HttpResponse> out(target_and_body.size());
-        std::latch start(static_cast<std::ptrdiff_t>(target_and_body.size()));
-        std::vector<std::thread> threads;
-        for (std::size_t i = 0; i < target_and_body.size(); ++i) {
-            threads.emplace_back([&, i] {
-                HttpRequest r;
-                r.method = "POST";
-                r.target = "/wp-json/fluent-cart/v2/" + target_and_body[i].first;
-                r.with_basic_auth("admin", world_.creds.admin_app_password);
-                r.with_json(target_and_body[i].second);
-                start.arrive_and_wait();
-                try {
-                    out[i] = http_send(nginx_->port(), r);
-                } catch (const std::exception& e) {
-                    out[i].body = e.what();
-                }
-            });
-        }
-        for (auto& t : threads) t.join();
-        return out;
+        std::vector<Call> calls;
+        for (const auto& [target, body] : target_and_body) calls.push_back({"POST", target, body});
+        return send_all(calls);
     }
 
     HttpResponse post(const std::string& target, const std::string& body) const {
-        HttpRequest r;
-        r.method = "POST";
-        r.target = "/wp-json/fluent-cart/v2/" + target;
-        r.with_basic_auth("admin", world_.creds.admin_app_password);
-        if (!body.empty()) r.with_json(body);
-        return http_send(nginx_->port(), r);
+        return send("POST", target, body);
     }
 
     // Customers whose stored statistics differ from a recount over all their orders (zero
@@ -130,28 +85,11 @@ public:
             "c.last_purchase_date <=> s.l))");
     }
 
-    // InnoDB's deadlock counter (server-wide): customers locked in id order before the order,
-    // and no locking read of other rows, leave nothing to deadlock on.
-    long deadlocks() const {
-        const auto row = value("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'");
-        return std::stol(row.substr(row.find('\t') + 1));
-    }
-
-    std::string logs() const {
-        return read_file(host_a_->log_path()) + read_file(host_b_->log_path());
-    }
-
 private:
     static constexpr const char* kQualifying =
         "SELECT customer_id, COUNT(*) n, SUM(GREATEST(total_paid - total_refund, 0)) ltv, "
         "MIN(created_at) f, MAX(created_at) l FROM wp_fct_orders WHERE payment_status IN "
         "('paid', 'partially_refunded', 'partially_paid') GROUP BY customer_id";
-
-    E2eWorld& world_;
-    std::string dir_;
-    std::unique_ptr<HostProcess> host_a_;
-    std::unique_ptr<HostProcess> host_b_;
-    std::unique_ptr<NginxInstance> nginx_;
 };
 
 std::string order_path(int order_id, const char* route) {

@@ -1,0 +1,172 @@
+// POST customers, GET and PUT customers/{id} (fluent-cart-v2.md §8.2–§8.4) beyond what the
+// captures show: one customer per email however many hosts create it at once (§10 #3),
+// Unicode names through create/update/get with PHP's escaping, PUT's full replacement, the
+// linked WordPress user, labels.
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "e2e/fluent_cart/two_host_store.hpp"
+
+namespace cartpress::test {
+namespace {
+
+const std::string kExists = R"({"email":{"exist":"Email already exists."}})";
+const std::string kInvalid = R"({"email":{"email":"Email must be a valid email address."}})";
+const std::string kInvalidAndExists =
+    R"({"email":{"email":"Email must be a valid email address.","exist":"Email already exists."}})";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(e2e)
+BOOST_AUTO_TEST_SUITE(fluent_cart_customers)
+
+BOOST_AUTO_TEST_CASE(one_email_32_creates_two_hosts_make_one_customer) {
+    TwoHostStore store("cp_customers_race");
+    static const char* kVariants[] = {"Sam@Example.com", "sam@example.com", " SAM@EXAMPLE.COM ",
+                                      "SAM@example.COM", "sAM@Example.Com", "sam@EXAMPLE.com "};
+    std::vector<TwoHostStore::Call> calls;
+    for (int i = 0; i < 32; ++i) {
+        calls.push_back(
+            {"POST", "customers",
+             R"({"email":")" + std::string(kVariants[i % 6]) + R"(","full_name":"Sam Example"})"});
+    }
+    const auto responses = store.send_all(calls);
+    int created = 0;
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        const auto& r = responses[i];
+        const std::string variant = kVariants[i % 6];
+        BOOST_TEST_CONTEXT("request " << i << " " << variant) {
+            if (r.status == 200) {
+                ++created;
+                BOOST_TEST(r.body.find(R"("message":"Customer created successfully!")") !=
+                           std::string::npos);
+                continue;
+            }
+            BOOST_TEST(r.status == 422);
+            // A leading space fails is_email (nothing is trimmed); a trailing one may also
+            // match the winner under the PAD SPACE collation once it committed.
+            if (variant.front() == ' ') {
+                BOOST_TEST(r.body == kInvalid);
+            } else if (variant.back() == ' ') {
+                BOOST_TEST((r.body == kInvalid || r.body == kInvalidAndExists), r.body);
+            } else {
+                BOOST_TEST(r.body == kExists);
+            }
+        }
+    }
+    BOOST_TEST(created == 1);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers WHERE LOWER(TRIM(email)) = "
+                           "'sam@example.com'") == "1");
+    BOOST_TEST_MESSAGE(store.logs());
+}
+
+BOOST_AUTO_TEST_CASE(unicode_names_round_trip_with_php_escaping) {
+    TwoHostStore store("cp_customers_unicode");
+    auto r =
+        store.send("POST", "customers",
+                   R"({"email":"zoe@example.com","full_name":"Zoë Ågren 山田","city":"Malmö"})");
+    BOOST_REQUIRE(r.status == 200);
+    // PHP's json_encode writes every non-ASCII character as \uXXXX.
+    BOOST_TEST(r.body.find(R"("first_name":"Zo\u00eb \u00c5gren","last_name":"\u5c71\u7530")") !=
+               std::string::npos);
+    BOOST_TEST(r.body.find(R"("city":"Malm\u00f6")") != std::string::npos);
+    const std::string id =
+        store.value("SELECT id FROM wp_fct_customers WHERE email = 'zoe@example.com'");
+    BOOST_TEST(store.value("SELECT CONCAT(first_name, '|', last_name, '|', city) FROM "
+                           "wp_fct_customers WHERE id = " +
+                           id) == "Zoë Ågren|山田|Malmö");
+
+    r = store.send("PUT", "customers/" + id,
+                   R"({"email":"zoe@example.com","full_name":"Zoë Ågren-山田 Ünal"})");
+    BOOST_REQUIRE(r.status == 200);
+    r = store.send("GET", "customers/" + id);
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(
+        r.body.find(R"("first_name":"Zo\u00eb \u00c5gren-\u5c71\u7530","last_name":"\u00dcnal")") !=
+        std::string::npos);
+    BOOST_TEST(r.body.find(R"("full_name":"Zo\u00eb \u00c5gren-\u5c71\u7530 \u00dcnal")") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(put_replaces_every_form_field_and_keeps_what_it_must) {
+    TwoHostStore store("cp_customers_put");
+    // Customer 2 (Bob) has status, notes, city, state, postcode; WordPress user 2 (with
+    // first_name, last_name and nickname rows) is linked to customer 3 (Carol).
+    store.exec("UPDATE wp_fct_customers SET user_id = 2 WHERE id = 3");
+
+    // §8.4: fields the request lacks are written blank; user_id stays unless sent (§10 #11).
+    auto r = store.send("PUT", "customers/2",
+                        R"({"email":"bob@example.com","full_name":"Robert Brown"})");
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(r.body.find(R"("message":"Customer updated successfully!")") != std::string::npos);
+    BOOST_TEST(store.value("SELECT CONCAT_WS('|', first_name, last_name, status, notes, "
+                           "country, city, state, postcode, aov, IFNULL(user_id, 'NULL')) FROM "
+                           "wp_fct_customers WHERE id = 2") == "Robert|Brown|||||||0.00|NULL");
+
+    // The exist rule skips the URL's customer, not body.id (§10 #10).
+    r = store.send("PUT", "customers/2",
+                   R"({"id":1,"email":"alice@example.com","full_name":"Robert Brown"})");
+    BOOST_TEST(r.status == 422);
+    BOOST_TEST(r.body == kExists);
+    // Same email in another case: the customer itself is not "another" customer.
+    r = store.send("PUT", "customers/2",
+                   R"({"email":"BOB@example.com","full_name":"Robert Brown"})");
+    BOOST_TEST(r.status == 200);
+
+    // An unknown customer after validation passed.
+    r = store.send("PUT", "customers/999999",
+                   R"({"email":"nobody@example.com","full_name":"No Body"})");
+    BOOST_TEST(r.status == 400);
+    BOOST_TEST(
+        r.body ==
+        R"({"code":400,"message":"Customer not found, please reload the page and try again!","data":null})");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers WHERE email = "
+                           "'nobody@example.com'") == "0");
+
+    // A linked WordPress user: the email is kept, the user's names follow.
+    r = store.send("PUT", "customers/3",
+                   R"({"email":"carol.new@example.com","full_name":"Caroline Clark"})");
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(store.value("SELECT CONCAT(email, '|', first_name, '|', user_id) FROM "
+                           "wp_fct_customers WHERE id = 3") == "carol@example.com|Caroline|2");
+    BOOST_TEST(store.value("SELECT display_name FROM wp_users WHERE ID = 2") == "Caroline Clark");
+    BOOST_TEST(store.value("SELECT GROUP_CONCAT(meta_key, '=', meta_value ORDER BY meta_key) "
+                           "FROM wp_usermeta WHERE user_id = 2 AND meta_key IN ('first_name', "
+                           "'last_name', 'nickname')") ==
+               "first_name=Caroline,last_name=Clark,nickname=Caroline Clark");
+    // user_id changes when sent.
+    r = store.send("PUT", "customers/3",
+                   R"({"email":"carol@example.com","full_name":"Caroline Clark","user_id":0})");
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(store.value("SELECT user_id FROM wp_fct_customers WHERE id = 3") == "0");
+}
+
+BOOST_AUTO_TEST_CASE(get_shows_the_customers_labels) {
+    TwoHostStore store("cp_customers_labels");
+    store.exec(
+        "INSERT INTO wp_fct_label_relationships (label_id, labelable_id, labelable_type, "
+        "created_at, updated_at) VALUES (4, 2, 'FluentCart\\\\App\\\\Models\\\\Customer', "
+        "'2025-01-02 03:04:05', '2025-01-02 03:04:05'), (9, 2, "
+        "'FluentCart\\\\App\\\\Models\\\\Customer', NULL, NULL), (5, 2, "
+        "'FluentCart\\\\App\\\\Models\\\\Order', NULL, NULL)");
+    auto r = store.send("GET", "customers/2");
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(r.body.find(R"("updated_at":)") <
+               r.body.find(R"("selected_labels":[4,9],"full_name")"));
+    BOOST_TEST(r.body.find(R"("labels":[{"id":1,"label_id":4,"labelable_id":"2")") !=
+               std::string::npos);
+    BOOST_TEST(r.body.find(R"("label_id":5)") == std::string::npos);  // an order's label
+    r = store.send("GET", "customers/2?params[customer_only]=yes");
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(r.body.find("selected_labels") == std::string::npos);
+    BOOST_TEST(r.body.find(R"("labels":[)") != std::string::npos);
+    r = store.send("GET", "customers/999999");
+    BOOST_TEST(r.status == 404);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace cartpress::test

@@ -1,0 +1,80 @@
+#include "e2e/fluent_cart/two_host_store.hpp"
+
+#include <exception>
+#include <latch>
+#include <thread>
+
+#include "support/store_fixtures.hpp"
+
+namespace cartpress::test {
+
+TwoHostStore::TwoHostStore(std::string database)
+    : world_(E2eWorld::get()), database_(std::move(database)) {
+    world_.db->drop_database(database_);
+    world_.db->create_store(database_, "wp_", true);
+    dir_ = make_temp_dir("race");
+    const std::string config = "db.socket = " + world_.db->socket() + "\ndb.name = " + database_ +
+                               "\ndb.user = root\nenvironment_type = local\n";
+    host_a_ = std::make_unique<HostProcess>(dir_, "race_a", config);
+    host_b_ = std::make_unique<HostProcess>(dir_, "race_b", config);
+    nginx_ = std::make_unique<NginxInstance>(
+        std::vector<std::string>{host_a_->socket(), host_b_->socket()});
+}
+
+TwoHostStore::~TwoHostStore() {
+    nginx_.reset();
+    host_a_.reset();
+    host_b_.reset();
+    remove_tree(dir_);
+    world_.db->drop_database(database_);
+}
+
+std::string TwoHostStore::value(const std::string& sql) const {
+    return query_value(*world_.db, database_, sql);
+}
+
+void TwoHostStore::exec(const std::string& sql) const { world_.db->exec(database_, sql); }
+
+HttpResponse TwoHostStore::send(const std::string& method, const std::string& target,
+                                const std::string& body) const {
+    HttpRequest r;
+    r.method = method;
+    r.target = "/wp-json/fluent-cart/v2/" + target;
+    r.with_basic_auth("admin", world_.creds.admin_app_password);
+    if (!body.empty()) r.with_json(body);
+    return http_send(nginx_->port(), r);
+}
+
+std::vector<HttpResponse> TwoHostStore::send_all(const std::vector<Call>& calls) const {
+    std::vector<HttpResponse> out(calls.size());
+    std::latch start(static_cast<std::ptrdiff_t>(calls.size()));
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        threads.emplace_back([&, i] {
+            HttpRequest r;
+            r.method = calls[i].method;
+            r.target = "/wp-json/fluent-cart/v2/" + calls[i].target;
+            r.with_basic_auth("admin", world_.creds.admin_app_password);
+            if (!calls[i].body.empty()) r.with_json(calls[i].body);
+            start.arrive_and_wait();
+            try {
+                out[i] = http_send(nginx_->port(), r);
+            } catch (const std::exception& e) {
+                out[i].body = e.what();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    return out;
+}
+
+long TwoHostStore::deadlocks() const {
+    const auto row = value("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'");
+    return std::stol(row.substr(row.find('\t') + 1));
+}
+
+std::string TwoHostStore::logs() const {
+    return read_file(host_a_->log_path()) + read_file(host_b_->log_path());
+}
+
+}  // namespace cartpress::test

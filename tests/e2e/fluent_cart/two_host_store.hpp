@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "e2e/e2e_world.hpp"
+#include "support/http_client.hpp"
+
+namespace cartpress::test {
+
+// A fresh copy of the reference store served by TWO host processes behind one nginx upstream:
+// two connection pools, so only the database can serialise concurrent requests (the race tests
+// of fluent-cart-v2.md §10 #3). Dropped with the object.
+class TwoHostStore {
+public:
+    explicit TwoHostStore(std::string database);
+    ~TwoHostStore();
+    TwoHostStore(const TwoHostStore&) = delete;
+    TwoHostStore& operator=(const TwoHostStore&) = delete;
+
+    std::string value(const std::string& sql) const;
+    void exec(const std::string& sql) const;
+
+    // One request as admin; `body` is sent as JSON when not empty.
+    HttpResponse send(const std::string& method, const std::string& target,
+                      const std::string& body = "") const;
+    // All requests at once (one thread each, released together), as admin.
+    struct Call {
+        std::string method;
+        std::string target;
+        std::string body;
+    };
+    std::vector<HttpResponse> send_all(const std::vector<Call>& calls) const;
+
+    // InnoDB's deadlock counter (server-wide).
+    long deadlocks() const;
+    // Both hosts' logs, for the test log.
+    std::string logs() const;
+
+private:
+    E2eWorld& world_;
+    std::string database_;
+    std::string dir_;
+    std::unique_ptr<HostProcess> host_a_;
+    std::unique_ptr<HostProcess> host_b_;
+    std::unique_ptr<NginxInstance> nginx_;
+};
+
+}  // namespace cartpress::test

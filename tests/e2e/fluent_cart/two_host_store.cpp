@@ -1,5 +1,6 @@
 #include "e2e/fluent_cart/two_host_store.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <exception>
 #include <latch>
 #include <thread>
@@ -75,6 +76,22 @@ long TwoHostStore::deadlocks() const {
 
 std::string TwoHostStore::logs() const {
     return read_file(host_a_->log_path()) + read_file(host_b_->log_path());
+}
+
+void check_email_race_loser(const HttpResponse& r, const std::string& variant) {
+    static const std::string kExists = R"({"email":{"exist":"Email already exists."}})";
+    static const std::string kInvalid =
+        R"({"email":{"email":"Email must be a valid email address."}})";
+    static const std::string kInvalidAndExists =
+        R"({"email":{"email":"Email must be a valid email address.","exist":"Email already exists."}})";
+    BOOST_TEST(r.status == 422);
+    if (variant.front() == ' ') {
+        BOOST_TEST(r.body == kInvalid);
+    } else if (variant.back() == ' ') {
+        BOOST_TEST((r.body == kInvalid || r.body == kInvalidAndExists), r.body);
+    } else {
+        BOOST_TEST(r.body == kExists);
+    }
 }
 
 }  // namespace cartpress::test

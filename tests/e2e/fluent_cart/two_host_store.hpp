@@ -48,4 +48,10 @@ private:
     std::unique_ptr<NginxInstance> nginx_;
 };
 
+// The 422 a loser of a same-email race gets (fluent-cart-v2.md §7.1, §10 #3), checked for the
+// email variant it sent: a leading space fails is_email (nothing is trimmed); a trailing one
+// fails it too and may also match the winner under the PAD SPACE collation once it committed;
+// any other variant loses to the winner ("exist").
+void check_email_race_loser(const HttpResponse& response, const std::string& variant);
+
 }  // namespace cartpress::test

@@ -37,62 +37,42 @@ public:
     // The whole route table (spec §1), in FluentCart's registration order.
     void register_routes(rest::Router& router) override {
         const FluentCartContext* fc = fc_.get();
-        const auto handler = [fc](auto fn) {
-            return [fc, fn](const rest::RestRequest& r, rest::RequestContext& c) {
-                return fn(*fc, r, c);
+        // One implemented method on a route: the permission it needs, its declared args (the
+        // path parameters, spec §1) and the handler, which receives the plugin's context.
+        const auto add = [&router, fc](const char* route, const char* method,
+                                       const char* permission, std::vector<rest::ArgSpec> args,
+                                       auto handler) {
+            rest::Endpoint e;
+            e.methods = {method};
+            e.permission = require(permission);
+            e.args = std::move(args);
+            e.handler = [fc, handler](const rest::RestRequest& r, rest::RequestContext& c) {
+                return handler(*fc, r, c);
             };
+            router.add(kNamespace, route, std::move(e));
         };
-        rest::Endpoint orders;
-        orders.methods = {"GET"};
-        orders.permission = require("orders/view");
-        orders.handler = handler(list_orders);
-        router.add(kNamespace, "orders", std::move(orders));
-        router.add(kNamespace, "orders", allow_only("POST", "orders/create", {}));
+        const auto order_arg = [] { return std::vector<rest::ArgSpec>{path_arg("order_id")}; };
+        const auto customer_arg = [] { return std::vector<rest::ArgSpec>{path_arg("customerId")}; };
 
-        rest::Endpoint order;
-        order.methods = {"GET"};
-        order.permission = require("orders/view");
-        order.args = {path_arg("order_id")};
-        order.handler = handler(get_order);
-        router.add(kNamespace, "orders/{order_id:int}", std::move(order));
+        add("orders", "GET", "orders/view", {}, list_orders);
+        router.add(kNamespace, "orders", allow_only("POST", "orders/create", {}));
+        add("orders/{order_id:int}", "GET", "orders/view", order_arg(), get_order);
         router.add(kNamespace, "orders/{order_id:int}",
-                   allow_only("POST", "orders/manage", {path_arg("order_id")}));
+                   allow_only("POST", "orders/manage", order_arg()));
         router.add(kNamespace, "orders/{order_id:int}",
-                   allow_only("DELETE", "orders/delete", {path_arg("order_id")}));
+                   allow_only("DELETE", "orders/delete", order_arg()));
 
         // Customer changes (spec §6, §7).
-        rest::Endpoint change;
-        change.methods = {"POST"};
-        change.permission = require("orders/manage");
-        change.args = {path_arg("order_id")};
-        change.handler = handler(change_customer);
-        router.add(kNamespace, "orders/{order_id:int}/change-customer", std::move(change));
-        rest::Endpoint create_and_change;
-        create_and_change.methods = {"POST"};
-        create_and_change.permission = require("orders/manage");
-        create_and_change.args = {path_arg("order_id")};
-        create_and_change.handler = handler(create_and_change_customer);
-        router.add(kNamespace, "orders/{order_id:int}/create-and-change-customer",
-                   std::move(create_and_change));
+        add("orders/{order_id:int}/change-customer", "POST", "orders/manage", order_arg(),
+            change_customer);
+        add("orders/{order_id:int}/create-and-change-customer", "POST", "orders/manage",
+            order_arg(), create_and_change_customer);
 
         // Customers (spec §8.2–§8.4).
-        rest::Endpoint create;
-        create.methods = {"POST"};
-        create.permission = require("customers/manage");
-        create.handler = handler(create_customer);
-        router.add(kNamespace, "customers", std::move(create));
-        rest::Endpoint customer;
-        customer.methods = {"GET"};
-        customer.permission = require("customers/view");
-        customer.args = {path_arg("customerId")};
-        customer.handler = handler(get_customer);
-        router.add(kNamespace, "customers/{customerId:int}", std::move(customer));
-        rest::Endpoint update;
-        update.methods = {"PUT"};
-        update.permission = require("customers/manage");
-        update.args = {path_arg("customerId")};
-        update.handler = handler(update_customer);
-        router.add(kNamespace, "customers/{customerId:int}", std::move(update));
+        add("customers", "POST", "customers/manage", {}, create_customer);
+        add("customers/{customerId:int}", "GET", "customers/view", customer_arg(), get_customer);
+        add("customers/{customerId:int}", "PUT", "customers/manage", customer_arg(),
+            update_customer);
     }
 
     void register_hooks(plugin::HostHooks& hooks) override {

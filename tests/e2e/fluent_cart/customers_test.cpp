@@ -154,6 +154,33 @@ BOOST_AUTO_TEST_CASE(get_shows_the_customers_labels) {
     BOOST_TEST(r.status == 404);
 }
 
+BOOST_AUTO_TEST_CASE(subscriber_is_forbidden_and_anonymous_unauthorized) {
+    // §1.1: 403 for an authenticated user without the permission, 401 without credentials;
+    // nothing is written either way (the email below never appears).
+    auto& w = E2eWorld::get();
+    const std::string body = R"({"email":"intruder@example.com","full_name":"In Truder"})";
+    const std::vector<std::pair<std::string, std::string>> routes = {
+        {"POST", "customers"}, {"GET", "customers/1"}, {"PUT", "customers/1"}};
+    for (const auto& [method, route] : routes) {
+        for (const bool anonymous : {false, true}) {
+            BOOST_TEST_CONTEXT(method << " " << route
+                                      << (anonymous ? " anonymous" : " subscriber")) {
+                HttpRequest r;
+                r.method = method;
+                r.target = "/wp-json/fluent-cart/v2/" + route;
+                if (!anonymous) r.with_basic_auth("subscriber1", w.creds.subscriber_app_password);
+                if (method != "GET") r.with_json(body);
+                const auto got = http_send(w.port(), r);
+                BOOST_TEST(got.status == (anonymous ? 401 : 403));
+                BOOST_TEST(got.body.find(R"("code":"rest_forbidden")") != std::string::npos);
+            }
+        }
+    }
+    BOOST_TEST(query_value(*w.db, "cp_ref",
+                           "SELECT COUNT(*) FROM wp_fct_customers WHERE "
+                           "email = 'intruder@example.com'") == "0");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
 

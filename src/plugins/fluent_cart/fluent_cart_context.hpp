@@ -5,6 +5,7 @@
 #include <cartpress/site/wordpress_user_writer.hpp>
 #include <string>
 
+#include "repositories/customer_address_repository.hpp"
 #include "repositories/customer_change_repository.hpp"
 #include "repositories/customer_repository.hpp"
 #include "repositories/order_list_repository.hpp"
@@ -22,6 +23,7 @@ struct FluentCartContext {
     OrderListQueries order_list_queries{table_prefix};
     CustomerChangeQueries customer_change_queries{table_prefix};
     CustomerQueries customer_queries{table_prefix};
+    CustomerAddressQueries customer_address_queries{table_prefix};
     site::WordPressUserQueries wordpress_user_queries{table_prefix};
     config::HashFormat hash_format = config::HashFormat::kAuto;  // for users it creates
 };

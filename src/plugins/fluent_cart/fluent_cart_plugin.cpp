@@ -4,6 +4,7 @@
 
 #include "errors.hpp"
 #include "fluent_cart_context.hpp"
+#include "handlers/customer_address_handlers.hpp"
 #include "handlers/customer_change_handlers.hpp"
 #include "handlers/customer_handlers.hpp"
 #include "handlers/order_handlers.hpp"
@@ -73,6 +74,18 @@ public:
         add("customers/{customerId:int}", "GET", "customers/view", customer_arg(), get_customer);
         add("customers/{customerId:int}", "PUT", "customers/manage", customer_arg(),
             update_customer);
+
+        // Customer addresses (spec §8.6).
+        add("customers/{customerId:int}/address", "GET", "customers/view", customer_arg(),
+            list_customer_addresses);
+        add("customers/{customerId:int}/address", "PUT", "customers/manage", customer_arg(),
+            update_customer_address);
+        add("customers/{customerId:int}/address", "POST", "customers/manage", customer_arg(),
+            create_customer_address);
+        add("customers/{customerId:int}/address", "DELETE", "customers/delete", customer_arg(),
+            delete_customer_address);
+        add("customers/{customerId:int}/address/make-primary", "POST", "customers/manage",
+            customer_arg(), make_customer_address_primary);
     }
 
     void register_hooks(plugin::HostHooks& hooks) override {

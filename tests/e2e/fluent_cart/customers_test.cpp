@@ -103,6 +103,13 @@ BOOST_AUTO_TEST_CASE(put_replaces_every_form_field_and_keeps_what_it_must) {
                    R"({"email":"BOB@example.com","full_name":"Robert Brown"})");
     BOOST_TEST(r.status == 200);
 
+    // The customer is the URL's: a body `customerId` does not pick another one.
+    r = store.send("PUT", "customers/4",
+                   R"({"customerId":1,"email":"dave@example.com","full_name":"David Davis"})");
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(store.value("SELECT GROUP_CONCAT(id, ':', first_name ORDER BY id) FROM "
+                           "wp_fct_customers WHERE id IN (1, 4)") == "1:Alice,4:David");
+
     // An unknown customer after validation passed.
     r = store.send("PUT", "customers/999999",
                    R"({"email":"nobody@example.com","full_name":"No Body"})");

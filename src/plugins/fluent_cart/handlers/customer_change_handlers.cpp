@@ -6,6 +6,7 @@
 
 #include "errors.hpp"
 #include "handlers/db_errors.hpp"
+#include "handlers/handler_support.hpp"
 #include "handlers/new_customer_input.hpp"
 #include "handlers/order_handlers.hpp"
 #include "repositories/customer_change_repository.hpp"
@@ -15,23 +16,13 @@
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-// A snapshot that moved under us, or a deadlock, is retried from the lookup; more than a few in
-// a row means heavy contention on one order, answered as a temporary failure.
-constexpr int kAttempts = 3;
-
+// A snapshot that moved under us, or a deadlock, is retried from the lookup (kWriteAttempts).
 rest::RestResponse message_response(std::string_view message) {
     json::Document d;
     d.SetObject();
     d.AddMember("message", json::str(message, d.GetAllocator()), d.GetAllocator());
     return rest::RestResponse(std::move(d));
 }
-
-rest::RestError busy(const rest::RequestContext& ctx, std::string_view what) {
-    core::log_warn("request " + ctx.request_id + ": customer change gave up: " + std::string(what));
-    return rest::errors::db_unavailable();
-}
-
-bool retryable(const db::DbError& e) { return e.kind == db::DbError::Kind::kRetry; }
 
 // PHP's empty(): null, false, 0, 0.0, "", "0" and empty arrays.
 bool php_empty(const json::Value& v) {
@@ -42,15 +33,6 @@ bool php_empty(const json::Value& v) {
     if (v.IsArray()) return v.Empty();
     if (v.IsObject()) return v.ObjectEmpty();
     return false;
-}
-
-// A canonical positive integer: a JSON integer, or a string of digits without sign or leading
-// zero, at most 2^63−1 (spec §6 step 3, §10 #9).
-std::optional<std::int64_t> canonical_id(const json::Value& v) {
-    if (v.IsInt64())
-        return v.GetInt64() > 0 ? std::optional<std::int64_t>(v.GetInt64()) : std::nullopt;
-    if (v.IsString()) return parse_positive_id(json::view(v));
-    return std::nullopt;
 }
 
 Actor actor(const std::optional<std::string>& display_name, const rest::RequestContext& ctx) {
@@ -65,15 +47,15 @@ rest::HandlerResult change_customer(const FluentCartContext& fc, const rest::Res
     if (!raw || php_empty(*raw) || raw->IsArray() || raw->IsObject()) {
         return core::fail(message_error(423, "Customer id is required"));
     }
-    const auto customer_id = canonical_id(*raw);
+    const auto customer_id = canonical_id(raw);
     if (!customer_id) {
         return core::fail(model_not_found("Customer", php_scalar_string(*raw).value_or("")));
     }
-    const std::string order_text = request.string_param("order_id").value_or("");
+    const std::string order_text = url_text(request, "order_id");
     const std::int64_t order_id = parse_positive_id(order_text).value_or(0);
 
     auto repository = make_mariadb_customer_change_repository(ctx.db, fc.customer_change_queries);
-    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    for (int attempt = 0; attempt < kWriteAttempts; ++attempt) {
         auto lookup = repository->lookup_change(order_id, *customer_id, ctx.user.id);
         if (!lookup) return core::fail(db_failure(lookup.error(), ctx));
         if (!lookup->order) return core::fail(model_not_found("Order", order_text));
@@ -113,7 +95,7 @@ rest::HandlerResult create_and_change_customer(const FluentCartContext& fc,
     const ParamLookup param = [&request](std::string_view name) { return request.param(name); };
     const auto exist_value = exist_lookup_value(request.param("email"));
     const std::int64_t exclude_id = php_intval(request.param("id"));
-    const std::string order_text = request.string_param("order_id").value_or("");
+    const std::string order_text = url_text(request, "order_id");
     const std::int64_t order_id = parse_positive_id(order_text).value_or(0);
 
     const WordPressUserCreation wp_user{fc.wordpress_user_queries, fc.hash_format,
@@ -121,7 +103,7 @@ rest::HandlerResult create_and_change_customer(const FluentCartContext& fc,
     auto repository =
         make_mariadb_customer_change_repository(ctx.db, fc.customer_change_queries, &wp_user);
     std::optional<NewCustomer> customer;
-    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    for (int attempt = 0; attempt < kWriteAttempts; ++attempt) {
         // Validation needs the store's name mode and the exist rule: one statement, which also
         // reads the order (checked only once the input is valid, spec §1.2).
         auto lookup = repository->lookup_create(

@@ -5,6 +5,7 @@
 
 #include "errors.hpp"
 #include "handlers/db_errors.hpp"
+#include "handlers/handler_support.hpp"
 #include "handlers/new_customer_input.hpp"
 #include "handlers/order_handlers.hpp"
 #include "repositories/customer_change_repository.hpp"
@@ -14,27 +15,6 @@
 
 namespace cartpress::plugins::fluent_cart {
 namespace {
-
-// A deadlock is retried; more than a few in a row is answered as a temporary failure.
-constexpr int kAttempts = 3;
-
-SerializeContext serialize_context(const FluentCartContext& fc, const rest::RequestContext& ctx) {
-    return SerializeContext{fc.countries,
-                            StoreCurrency::from_settings(ctx.options.fluent_cart_store_settings),
-                            ctx.options};
-}
-
-rest::RestError busy(const rest::RequestContext& ctx, std::string_view what) {
-    core::log_warn("request " + ctx.request_id + ": " + std::string(what));
-    return rest::errors::db_unavailable();
-}
-
-bool retryable(const db::DbError& e) { return e.kind == db::DbError::Kind::kRetry; }
-
-std::optional<std::int64_t> customer_id(const rest::RestRequest& request) {
-    const auto raw = request.string_param("customerId");
-    return raw ? parse_positive_id(*raw) : std::nullopt;
-}
 
 rest::RestError customer_not_found() {
     return entity_not_found("Customer not found", "Back to Customer List", "/customers");
@@ -59,7 +39,7 @@ bool customer_only(const rest::RestRequest& request) {
 
 rest::HandlerResult get_customer(const FluentCartContext& fc, const rest::RestRequest& request,
                                  rest::RequestContext& ctx) {
-    const auto id = customer_id(request);
+    const auto id = url_id(request, "customerId");
     if (!id) return core::fail(customer_not_found());
     auto repository = make_mariadb_customer_repository(ctx.db, fc.customer_queries);
     auto detail = repository->find(*id);
@@ -86,7 +66,7 @@ rest::HandlerResult create_customer(const FluentCartContext& fc, const rest::Res
 
     const NewCustomer customer = new_customer_from(request, mode, ctx.random);
     const std::int64_t now = ctx.clock.now_unix();
-    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    for (int attempt = 0; attempt < kWriteAttempts; ++attempt) {
         auto created = repository->create(customer, now);
         if (!created) {
             if (retryable(created.error())) continue;
@@ -127,7 +107,7 @@ rest::HandlerResult update_customer(const FluentCartContext& fc, const rest::Res
     const auto not_found = [] {
         return resource_error(400, "Customer not found, please reload the page and try again!");
     };
-    const auto id = customer_id(request);
+    const auto id = url_id(request, "customerId");
     const ParamLookup param = [&request](std::string_view name) { return request.param(name); };
     const auto exist_value = exist_lookup_value(request.param("email"));
     auto repository = make_mariadb_customer_repository(ctx.db, fc.customer_queries);
@@ -155,7 +135,7 @@ rest::HandlerResult update_customer(const FluentCartContext& fc, const rest::Res
     update.postcode = form.postcode;
     if (const auto* user = request.param("user_id")) update.user_id = php_intval(user);
 
-    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    for (int attempt = 0; attempt < kWriteAttempts; ++attempt) {
         auto updated = repository->update(*id, update, ctx.clock.now_unix());
         if (!updated) {
             if (retryable(updated.error())) continue;

@@ -4,6 +4,7 @@
 
 #include "errors.hpp"
 #include "handlers/db_errors.hpp"
+#include "handlers/handler_support.hpp"
 #include "repositories/order_repository.hpp"
 #include "serialization/order_serializer.hpp"
 
@@ -22,8 +23,7 @@ rest::HandlerResult get_order(const FluentCartContext& fc, const rest::RestReque
     const auto not_found = [] {
         return core::fail(entity_not_found("Order not found", "Back to orders", "/orders"));
     };
-    const auto raw = request.string_param("order_id");
-    const auto id = raw ? parse_positive_id(*raw) : std::nullopt;
+    const auto id = url_id(request, "order_id");
     if (!id) return not_found();
 
     auto repository = make_mariadb_order_repository(ctx.db, fc.order_queries);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -188,6 +189,8 @@ core::Result<Countries, std::string> Countries::from_data(std::string_view iso_3
 
     std::int64_t all_index = 0;
     for (const auto& [country, rows] : lists) {
+        auto& codes = result.state_codes_[country];
+        for (const auto& row : rows) codes.insert(row.first);
         std::int64_t index = 0;
         merge_php_style(rows, index, result.states_by_country_[country]);
         merge_php_style(rows, all_index, result.all_states_);
@@ -199,6 +202,19 @@ std::string Countries::country_name(std::string_view code) const {
     if (is_php_empty(code)) return "";
     const auto it = countries_.find(code);
     return it == countries_.end() ? std::string(code) : it->second;
+}
+
+bool Countries::has_country(std::string_view code) const {
+    return countries_.find(code) != countries_.end();
+}
+
+bool Countries::has_state_list(std::string_view country) const {
+    return state_codes_.find(country) != state_codes_.end();
+}
+
+bool Countries::has_state(std::string_view country, std::string_view state) const {
+    const auto list = state_codes_.find(country);
+    return list != state_codes_.end() && list->second.find(state) != list->second.end();
 }
 
 std::string Countries::state_name(std::string_view country, std::string_view state) const {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -38,12 +39,20 @@ public:
 
     std::size_t country_count() const { return countries_.size(); }
 
+    // For the address form's rules (spec §8.6): whether `code` is a country FluentCart knows
+    // (exact case), whether FluentCart has a state list for it, and whether `state` is one of
+    // that list's codes as FluentCart keys it (integer codes such as UM "81" included).
+    bool has_country(std::string_view code) const;
+    bool has_state_list(std::string_view country) const;
+    bool has_state(std::string_view country, std::string_view state) const;
+
 private:
     using NameMap = std::map<std::string, std::string, std::less<>>;
 
     NameMap countries_;
     std::map<std::string, NameMap, std::less<>> states_by_country_;
     NameMap all_states_;  // every list merged, for an empty country
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> state_codes_;
 };
 
 }  // namespace cartpress::plugins::fluent_cart

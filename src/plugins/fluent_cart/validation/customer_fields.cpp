@@ -373,6 +373,8 @@ std::string sanitize_text_field(const json::Value* value, bool keep_newlines) {
     return text ? sanitize_text_field(*text, keep_newlines) : std::string();
 }
 
+bool fails_required(const json::Value* value) { return !value || is_blank(*value); }
+
 std::optional<std::string> exist_lookup_value(const json::Value* email) {
     if (!email) return std::nullopt;
     auto text = php_scalar_string(*email);

@@ -42,6 +42,10 @@ bool passes_sanitize_text(const json::Value& value);
 std::string sanitize_text_field(std::string_view text, bool keep_newlines = false);
 std::string sanitize_text_field(const json::Value* value, bool keep_newlines = false);
 
+// FluentCart's `required` rule: fails for a missing key (nullptr), null, a string that is
+// blank once PHP-trimmed, and an empty array or object.
+bool fails_required(const json::Value* value);
+
 // The value the `exist` rule looks up, or nothing when the rule does not run (absent, an array
 // or an empty value: "", "0", null, false).
 std::optional<std::string> exist_lookup_value(const json::Value* email);

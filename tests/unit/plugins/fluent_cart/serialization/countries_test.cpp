@@ -164,6 +164,28 @@ BOOST_AUTO_TEST_CASE(bad_data_is_a_startup_error) {
     BOOST_TEST(missing.error() == "cannot open /nonexistent-iso-codes/iso_3166-1.json");
 }
 
+// What the address form's rules ask (spec §8.6): known codes, which countries have a list, and
+// the list's codes as FluentCart keys them (UM's integer codes as written, not renumbered).
+BOOST_AUTO_TEST_CASE(address_rule_lookups) {
+    const Countries& c = installed();
+    BOOST_TEST(c.has_country("US"));
+    BOOST_TEST(c.has_country("GB"));
+    BOOST_TEST(!c.has_country("us"));
+    BOOST_TEST(!c.has_country("XX"));
+    BOOST_TEST(!c.has_country(""));
+    BOOST_TEST(c.has_state_list("US"));
+    BOOST_TEST(c.has_state_list("DE"));
+    BOOST_TEST(!c.has_state_list("GB"));
+    BOOST_TEST(!c.has_state_list("XX"));
+    BOOST_TEST(c.has_state("US", "NY"));
+    BOOST_TEST(!c.has_state("US", "ny"));
+    BOOST_TEST(!c.has_state("US", "New York"));
+    BOOST_TEST(c.has_state("DE", "DE-BE"));
+    BOOST_TEST(!c.has_state("DE", "BE"));
+    BOOST_TEST(c.has_state("UM", "81"));
+    BOOST_TEST(!c.has_state("GB", "LND"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 
 #include "e2e/e2e_world.hpp"
 #include "e2e/fluent_cart/capture_masks.hpp"
+#include "e2e/fluent_cart/served_store.hpp"
 #include "support/capture.hpp"
 #include "support/http_client.hpp"
 
@@ -34,48 +35,12 @@ const std::string kOffice =
     R"("address_1":"500 Fifth Ave","address_2":"Floor 3","city":"New York","state":"NY",)"
     R"("postcode":"10110","country":"US","phone":"+15551234567"})";
 
-enum class Auth { kAdmin, kSubscriber, kNone };
+using Auth = ServedStore::Auth;
 
-// A fresh copy of the reference store with its own host and nginx, dropped with the object.
-class AddressStore {
+// A served reference store with the address rows at hand.
+class AddressStore : public ServedStore {
 public:
-    explicit AddressStore(std::string database)
-        : world_(E2eWorld::get()), database_(std::move(database)) {
-        world_.db->drop_database(database_);
-        world_.db->create_store(database_, "wp_", true);
-        dir_ = make_temp_dir("addr");
-        host_ = std::make_unique<HostProcess>(dir_, "addr",
-                                              "db.socket = " + world_.db->socket() +
-                                                  "\ndb.name = " + database_ +
-                                                  "\ndb.user = root\nenvironment_type = local\n");
-        nginx_ = std::make_unique<NginxInstance>(std::vector<std::string>{host_->socket()});
-    }
-    ~AddressStore() {
-        nginx_.reset();
-        host_.reset();
-        remove_tree(dir_);
-        world_.db->drop_database(database_);
-    }
-    AddressStore(const AddressStore&) = delete;
-    AddressStore& operator=(const AddressStore&) = delete;
-
-    std::string value(const std::string& sql) const {
-        return query_value(*world_.db, database_, sql);
-    }
-    void exec(const std::string& sql) const { world_.db->exec(database_, sql); }
-
-    HttpResponse send(const std::string& method, const std::string& target,
-                      const std::string& body = "", Auth auth = Auth::kAdmin) const {
-        HttpRequest r;
-        r.method = method;
-        r.target = target.rfind("/", 0) == 0 ? target : "/wp-json/fluent-cart/v2/" + target;
-        if (auth == Auth::kAdmin) r.with_basic_auth("admin", world_.creds.admin_app_password);
-        if (auth == Auth::kSubscriber) {
-            r.with_basic_auth("subscriber1", world_.creds.subscriber_app_password);
-        }
-        if (!body.empty()) r.with_json(body);
-        return http_send(nginx_->port(), r);
-    }
+    using ServedStore::ServedStore;
 
     // "id:customer:primary:type,…" of every address, by id.
     std::string addresses() const {
@@ -83,14 +48,6 @@ public:
             "SELECT GROUP_CONCAT(id, ':', customer_id, ':', is_primary, ':', type ORDER BY id) "
             "FROM wp_fct_customer_addresses");
     }
-    std::string log() const { return read_file(host_->log_path()); }
-
-private:
-    E2eWorld& world_;
-    std::string database_;
-    std::string dir_;
-    std::unique_ptr<HostProcess> host_;
-    std::unique_ptr<NginxInstance> nginx_;
 };
 
 std::string show(const std::vector<std::pair<std::string, std::string>>& headers) {
@@ -147,7 +104,7 @@ BOOST_AUTO_TEST_CASE(captures_43_to_52_in_order) {
     BOOST_TEST(store.value("SELECT GROUP_CONCAT(id, ':', is_primary, ':', type ORDER BY id) FROM "
                            "wp_fct_customer_addresses WHERE customer_id = 1") ==
                "2:1:shipping,9:1:billing");
-    BOOST_TEST_MESSAGE(store.log());
+    BOOST_TEST_MESSAGE(store.logs());
 }
 
 BOOST_AUTO_TEST_CASE(create_answers_and_rows) {

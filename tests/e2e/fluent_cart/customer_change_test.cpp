@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "e2e/e2e_world.hpp"
-#include "e2e/fluent_cart/two_host_store.hpp"
+#include "e2e/fluent_cart/served_store.hpp"
 #include "support/http_client.hpp"
 
 namespace cartpress::test {
@@ -25,9 +25,9 @@ const std::string kChanged = R"({"message":"Customer changed successfully"})";
 
 // A fresh reference store plus orders 101–164 (customers cycling through `owners`, payment
 // states cycling so that some count and some do not), served by two hosts behind one nginx.
-class RaceStore : public TwoHostStore {
+class RaceStore : public ServedStore {
 public:
-    explicit RaceStore(const std::vector<int>& owners) : TwoHostStore(kDatabase) {
+    explicit RaceStore(const std::vector<int>& owners) : ServedStore(kDatabase, 2) {
         static const char* kStates[] = {"paid", "partially_refunded", "pending", "partially_paid",
                                         "refunded"};
         std::string values;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "e2e/fluent_cart/two_host_store.hpp"
+#include "e2e/fluent_cart/served_store.hpp"
 
 namespace cartpress::test {
 namespace {
@@ -20,10 +20,10 @@ BOOST_AUTO_TEST_SUITE(e2e)
 BOOST_AUTO_TEST_SUITE(fluent_cart_customers)
 
 BOOST_AUTO_TEST_CASE(one_email_32_creates_two_hosts_make_one_customer) {
-    TwoHostStore store("cp_customers_race");
+    ServedStore store("cp_customers_race", 2);
     static const char* kVariants[] = {"Sam@Example.com", "sam@example.com", " SAM@EXAMPLE.COM ",
                                       "SAM@example.COM", "sAM@Example.Com", "sam@EXAMPLE.com "};
-    std::vector<TwoHostStore::Call> calls;
+    std::vector<ServedStore::Call> calls;
     for (int i = 0; i < 32; ++i) {
         calls.push_back(
             {"POST", "customers",
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(one_email_32_creates_two_hosts_make_one_customer) {
 }
 
 BOOST_AUTO_TEST_CASE(unicode_names_round_trip_with_php_escaping) {
-    TwoHostStore store("cp_customers_unicode");
+    ServedStore store("cp_customers_unicode");
     auto r =
         store.send("POST", "customers",
                    R"({"email":"zoe@example.com","full_name":"Zoë Ågren 山田","city":"Malmö"})");
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(unicode_names_round_trip_with_php_escaping) {
 }
 
 BOOST_AUTO_TEST_CASE(put_replaces_every_form_field_and_keeps_what_it_must) {
-    TwoHostStore store("cp_customers_put");
+    ServedStore store("cp_customers_put");
     // Customer 2 (Bob) has status, notes, city, state, postcode; WordPress user 2 (with
     // first_name, last_name and nickname rows) is linked to customer 3 (Carol).
     store.exec("UPDATE wp_fct_customers SET user_id = 2 WHERE id = 3");
@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(put_replaces_every_form_field_and_keeps_what_it_must) {
 }
 
 BOOST_AUTO_TEST_CASE(get_shows_the_customers_labels) {
-    TwoHostStore store("cp_customers_labels");
+    ServedStore store("cp_customers_labels");
     store.exec(
         "INSERT INTO wp_fct_label_relationships (label_id, labelable_id, labelable_type, "
         "created_at, updated_at) VALUES (4, 2, 'FluentCart\\\\App\\\\Models\\\\Customer', "

@@ -10,22 +10,25 @@
 
 namespace cartpress::test {
 
-// A fresh copy of the reference store served by TWO host processes behind one nginx upstream:
-// two connection pools, so only the database can serialise concurrent requests (the race tests
-// of fluent-cart-v2.md §10 #3). Dropped with the object.
-class TwoHostStore {
+// A fresh copy of the reference store served by its own host processes behind one nginx
+// upstream, dropped with the object. With two hosts there are two connection pools, so only
+// the database can serialise concurrent requests (the race tests of fluent-cart-v2.md §10 #3).
+class ServedStore {
 public:
-    explicit TwoHostStore(std::string database);
-    ~TwoHostStore();
-    TwoHostStore(const TwoHostStore&) = delete;
-    TwoHostStore& operator=(const TwoHostStore&) = delete;
+    enum class Auth { kAdmin, kSubscriber, kNone };
+
+    explicit ServedStore(std::string database, int hosts = 1);
+    ~ServedStore();
+    ServedStore(const ServedStore&) = delete;
+    ServedStore& operator=(const ServedStore&) = delete;
 
     std::string value(const std::string& sql) const;
     void exec(const std::string& sql) const;
 
-    // One request as admin; `body` is sent as JSON when not empty.
+    // One request; `target` is under /wp-json/fluent-cart/v2/ unless it starts with "/";
+    // `body` is sent as JSON when not empty.
     HttpResponse send(const std::string& method, const std::string& target,
-                      const std::string& body = "") const;
+                      const std::string& body = "", Auth auth = Auth::kAdmin) const;
     // All requests at once (one thread each, released together), as admin.
     struct Call {
         std::string method;
@@ -36,15 +39,14 @@ public:
 
     // InnoDB's deadlock counter (server-wide).
     long deadlocks() const;
-    // Both hosts' logs, for the test log.
+    // The hosts' logs, for the test log.
     std::string logs() const;
 
 private:
     E2eWorld& world_;
     std::string database_;
     std::string dir_;
-    std::unique_ptr<HostProcess> host_a_;
-    std::unique_ptr<HostProcess> host_b_;
+    std::vector<std::unique_ptr<HostProcess>> hosts_;
     std::unique_ptr<NginxInstance> nginx_;
 };
 

@@ -1,4 +1,4 @@
-#include "e2e/fluent_cart/two_host_store.hpp"
+#include "e2e/fluent_cart/served_store.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <exception>
@@ -9,44 +9,48 @@
 
 namespace cartpress::test {
 
-TwoHostStore::TwoHostStore(std::string database)
+ServedStore::ServedStore(std::string database, int hosts)
     : world_(E2eWorld::get()), database_(std::move(database)) {
     world_.db->drop_database(database_);
     world_.db->create_store(database_, "wp_", true);
-    dir_ = make_temp_dir("race");
+    dir_ = make_temp_dir("store");
     const std::string config = "db.socket = " + world_.db->socket() + "\ndb.name = " + database_ +
                                "\ndb.user = root\nenvironment_type = local\n";
-    host_a_ = std::make_unique<HostProcess>(dir_, "race_a", config);
-    host_b_ = std::make_unique<HostProcess>(dir_, "race_b", config);
-    nginx_ = std::make_unique<NginxInstance>(
-        std::vector<std::string>{host_a_->socket(), host_b_->socket()});
+    std::vector<std::string> sockets;
+    for (int i = 0; i < hosts; ++i) {
+        hosts_.push_back(std::make_unique<HostProcess>(dir_, "store_" + std::to_string(i), config));
+        sockets.push_back(hosts_.back()->socket());
+    }
+    nginx_ = std::make_unique<NginxInstance>(sockets);
 }
 
-TwoHostStore::~TwoHostStore() {
+ServedStore::~ServedStore() {
     nginx_.reset();
-    host_a_.reset();
-    host_b_.reset();
+    hosts_.clear();
     remove_tree(dir_);
     world_.db->drop_database(database_);
 }
 
-std::string TwoHostStore::value(const std::string& sql) const {
+std::string ServedStore::value(const std::string& sql) const {
     return query_value(*world_.db, database_, sql);
 }
 
-void TwoHostStore::exec(const std::string& sql) const { world_.db->exec(database_, sql); }
+void ServedStore::exec(const std::string& sql) const { world_.db->exec(database_, sql); }
 
-HttpResponse TwoHostStore::send(const std::string& method, const std::string& target,
-                                const std::string& body) const {
+HttpResponse ServedStore::send(const std::string& method, const std::string& target,
+                               const std::string& body, Auth auth) const {
     HttpRequest r;
     r.method = method;
-    r.target = "/wp-json/fluent-cart/v2/" + target;
-    r.with_basic_auth("admin", world_.creds.admin_app_password);
+    r.target = target.rfind('/', 0) == 0 ? target : "/wp-json/fluent-cart/v2/" + target;
+    if (auth == Auth::kAdmin) r.with_basic_auth("admin", world_.creds.admin_app_password);
+    if (auth == Auth::kSubscriber) {
+        r.with_basic_auth("subscriber1", world_.creds.subscriber_app_password);
+    }
     if (!body.empty()) r.with_json(body);
     return http_send(nginx_->port(), r);
 }
 
-std::vector<HttpResponse> TwoHostStore::send_all(const std::vector<Call>& calls) const {
+std::vector<HttpResponse> ServedStore::send_all(const std::vector<Call>& calls) const {
     std::vector<HttpResponse> out(calls.size());
     std::latch start(static_cast<std::ptrdiff_t>(calls.size()));
     std::vector<std::thread> threads;
@@ -69,13 +73,15 @@ std::vector<HttpResponse> TwoHostStore::send_all(const std::vector<Call>& calls)
     return out;
 }
 
-long TwoHostStore::deadlocks() const {
+long ServedStore::deadlocks() const {
     const auto row = value("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'");
     return std::stol(row.substr(row.find('\t') + 1));
 }
 
-std::string TwoHostStore::logs() const {
-    return read_file(host_a_->log_path()) + read_file(host_b_->log_path());
+std::string ServedStore::logs() const {
+    std::string out;
+    for (const auto& host : hosts_) out += read_file(host->log_path());
+    return out;
 }
 
 void check_email_race_loser(const HttpResponse& r, const std::string& variant) {

@@ -161,6 +161,51 @@ BOOST_AUTO_TEST_CASE(get_shows_the_customers_labels) {
     BOOST_TEST(r.status == 404);
 }
 
+BOOST_AUTO_TEST_CASE(get_loads_the_relations_with_asks_for_in_its_order) {
+    ServedStore store("cp_customers_with");
+    // Customer 1 (Alice): orders 1 and 5 of the reference store, a primary billing (1) and a
+    // primary shipping (2) address; one more billing address and a label are added.
+    store.exec(
+        "INSERT INTO wp_fct_customer_addresses (id, customer_id, is_primary, type, status, name, "
+        "address_1, city, country, created_at, updated_at) VALUES (50, 1, 0, 'billing', "
+        "'active', 'Alice Office', '9 Work St', 'Boston', 'US', NOW(), NOW())");
+    store.exec(
+        "INSERT INTO wp_fct_label_relationships (label_id, labelable_id, labelable_type) VALUES "
+        "(6, 1, 'FluentCart\\\\App\\\\Models\\\\Customer')");
+    auto r = store.send("GET",
+                        "customers/1?with[]=billing_address&with[]=orders&with[]=labels&"
+                        "with[]=primary_shipping_address&with[]=orders");
+    BOOST_REQUIRE(r.status == 200);
+    const auto at = [&r](const std::string& key) { return r.body.find("\"" + key + "\":"); };
+    BOOST_TEST(at("user_link") < at("billing_address"));
+    BOOST_TEST(at("billing_address") < at("orders"));
+    BOOST_TEST(at("orders") < at("labels"));
+    BOOST_TEST(at("labels") < at("primary_shipping_address"));
+    BOOST_TEST(r.body.find(R"("labels":[)", at("primary_shipping_address")) == std::string::npos);
+    // Both billing addresses by id; the orders of customer 1 with the 35 order keys.
+    BOOST_TEST(r.body.find(R"("billing_address":[{"id":1,)") != std::string::npos);
+    BOOST_TEST(r.body.find(R"("name":"Alice Office")") != std::string::npos);
+    const auto orders =
+        store.value("SELECT GROUP_CONCAT(id ORDER BY id) FROM wp_fct_orders WHERE customer_id = 1");
+    std::string listed;
+    for (std::size_t p = r.body.find(R"({"id":)", at("orders"));
+         p != std::string::npos && p < at("labels"); p = r.body.find(R"({"id":)", p + 1)) {
+        const auto end = r.body.find(',', p);
+        const std::string id = r.body.substr(p + 6, end - p - 6);
+        if (r.body.compare(end, 10, R"(,"status":)") == 0) {
+            listed += (listed.empty() ? "" : ",") + id;
+        }
+    }
+    BOOST_TEST(listed == orders);
+    BOOST_TEST(r.body.find(R"("primary_shipping_address":{"id":2,)") != std::string::npos);
+    BOOST_TEST(r.body.find(R"("labels":[{"id":1,"label_id":6,)") != std::string::npos);
+
+    r = store.send("GET", "customers/1?with[]=wpUser");
+    BOOST_TEST(r.status == 400);
+    BOOST_TEST(r.body.find(R"("code":"rest_invalid_param")") != std::string::npos);
+    BOOST_TEST(r.body.find("user_pass") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(subscriber_is_forbidden_and_anonymous_unauthorized) {
     // §1.1: 403 for an authenticated user without the permission, 401 without credentials;
     // nothing is written either way (the email below never appears).

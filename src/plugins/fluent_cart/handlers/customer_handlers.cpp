@@ -6,9 +6,11 @@
 #include "errors.hpp"
 #include "handlers/db_errors.hpp"
 #include "handlers/handler_support.hpp"
+#include "handlers/list_params.hpp"
 #include "handlers/new_customer_input.hpp"
 #include "handlers/order_handlers.hpp"
 #include "repositories/customer_change_repository.hpp"
+#include "repositories/customer_relations_repository.hpp"
 #include "repositories/customer_repository.hpp"
 #include "serialization/customer_serializer.hpp"
 #include "serialization/names.hpp"
@@ -39,14 +41,22 @@ bool customer_only(const rest::RestRequest& request) {
 
 rest::HandlerResult get_customer(const FluentCartContext& fc, const rest::RestRequest& request,
                                  rest::RequestContext& ctx) {
+    std::vector<CustomerRelation> relations;
+    std::vector<InvalidParam> bad;
+    read_with<CustomerRelation>(request, customer_relation_named, customer_relation_list(),
+                                relations, bad);
+    if (!bad.empty()) return core::fail(invalid_params(bad));
     const auto id = url_id(request, "customerId");
     if (!id) return core::fail(customer_not_found());
+
     auto repository = make_mariadb_customer_repository(ctx.db, fc.customer_queries);
     auto detail = repository->find(*id);
     if (!detail) return core::fail(db_failure(detail.error(), ctx));
     if (!*detail) return core::fail(customer_not_found());
-    return rest::RestResponse(
-        serialize_customer_detail(**detail, customer_only(request), serialize_context(fc, ctx)));
+    auto loaded = load_customer_relations(ctx.db, fc.customer_relation_queries, {*id}, relations);
+    if (!loaded) return core::fail(db_failure(loaded.error(), ctx));
+    return rest::RestResponse(serialize_customer_detail(**detail, customer_only(request), relations,
+                                                        *loaded, serialize_context(fc, ctx)));
 }
 
 rest::HandlerResult create_customer(const FluentCartContext& fc, const rest::RestRequest& request,

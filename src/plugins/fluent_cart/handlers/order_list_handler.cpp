@@ -9,78 +9,13 @@
 #include "domain/columns.hpp"
 #include "domain/order_list.hpp"
 #include "handlers/db_errors.hpp"
+#include "handlers/list_params.hpp"
 #include "repositories/order_list_repository.hpp"
 #include "serialization/order_list_serializer.hpp"
 #include "serialization/paginator.hpp"
 
 namespace cartpress::plugins::fluent_cart {
 namespace {
-
-// One rejected parameter, reported in the shape of the host's argument validation.
-struct InvalidParam {
-    std::string name;   // the key under data.params / data.details
-    std::string param;  // what the message names, e.g. "with[1]"
-    std::string code;   // rest_not_in_enum, rest_too_many_items
-    std::string message;
-};
-
-rest::RestError invalid_params(const std::vector<InvalidParam>& bad) {
-    std::string list;
-    for (const auto& b : bad) list += (list.empty() ? "" : ", ") + b.name;
-    auto e = rest::RestError::make("rest_invalid_param", "Invalid parameter(s): " + list, 400);
-    auto& x = e.extra();
-    auto& a = x.GetAllocator();
-    json::Value params(rapidjson::kObjectType);
-    json::Value details(rapidjson::kObjectType);
-    for (const auto& b : bad) {
-        params.AddMember(json::str(b.name, a), json::str(b.message, a), a);
-        json::Value detail(rapidjson::kObjectType);
-        detail.AddMember("code", json::str(b.code, a), a);
-        detail.AddMember("message", json::str(b.message, a), a);
-        json::Value data(rapidjson::kObjectType);
-        data.AddMember("param", json::str(b.param, a), a);
-        detail.AddMember("data", data, a);
-        details.AddMember(json::str(b.name, a), detail, a);
-    }
-    x.AddMember("params", params, a);
-    x.AddMember("details", details, a);
-    return e;
-}
-
-// A scalar as PHP's string cast prints it; nothing for null, arrays and objects.
-std::optional<std::string> scalar(const json::Value* v) {
-    if (!v) return std::nullopt;
-    if (v->IsString()) return std::string(json::view(*v));
-    if (v->IsInt64()) return std::to_string(v->GetInt64());
-    if (v->IsUint64()) return std::to_string(v->GetUint64());
-    if (v->IsNumber()) return json::php_double(v->GetDouble());
-    if (v->IsBool()) return v->GetBool() ? "1" : "";
-    return std::nullopt;
-}
-
-// PHP's empty() on a string.
-bool php_empty(const std::optional<std::string>& s) { return !s || s->empty() || *s == "0"; }
-
-// The entries of an array or a PHP map (query `a[x]=…`), with the name each is reported as.
-std::vector<std::pair<std::string, const json::Value*>> entries(const std::string& name,
-                                                                const json::Value& v) {
-    std::vector<std::pair<std::string, const json::Value*>> out;
-    if (v.IsArray()) {
-        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
-            out.emplace_back(name + "[" + std::to_string(i) + "]", &v[i]);
-        }
-    } else if (v.IsObject()) {
-        for (const auto& m : v.GetObject()) {
-            out.emplace_back(name + "[" + std::string(json::view(m.name)) + "]", &m.value);
-        }
-    }
-    return out;
-}
-
-bool empty_value(const json::Value* v) {
-    return !v || v->IsNull() || (v->IsString() && v->GetStringLength() == 0) ||
-           (v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0);
-}
 
 std::string relation_list() {
     std::string out;
@@ -97,24 +32,7 @@ std::string relation_list() {
 // with[]: whitelisted names only (spec §10 #5), in request order without repeats.
 void read_relations(const rest::RestRequest& request, OrderListQuery& q,
                     std::vector<InvalidParam>& bad) {
-    const json::Value* with = request.param("with");
-    if (empty_value(with)) return;
-    std::vector<std::pair<std::string, const json::Value*>> list =
-        with->IsString() ? std::vector<std::pair<std::string, const json::Value*>>{{"with", with}}
-                         : entries("with", *with);
-    if (list.empty()) list.emplace_back("with", with);  // a number or a boolean
-    for (const auto& [name, v] : list) {
-        const auto relation =
-            v->IsString() ? relation_named(json::view(*v)) : std::optional<OrderRelation>();
-        if (!relation) {
-            bad.push_back({"with", name, "rest_not_in_enum",
-                           name + " is not one of " + relation_list() + "."});
-            return;
-        }
-        if (std::find(q.relations.begin(), q.relations.end(), *relation) == q.relations.end()) {
-            q.relations.push_back(*relation);
-        }
-    }
+    read_with<OrderRelation>(request, relation_named, relation_list(), q.relations, bad);
 }
 
 // A list filter's values, without repeats. `split_commas`: a plain string is a comma-separated

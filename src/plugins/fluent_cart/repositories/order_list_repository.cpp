@@ -324,15 +324,9 @@ private:
         return id;
     }
 
-    core::Result<db::Rows, db::DbError> run(const OrderListQueries::InQuery& sql,
+    core::Result<db::Rows, db::DbError> run(const InQuery& sql,
                                             const std::vector<std::int64_t>& ids) {
-        if (ids.empty()) return db::Rows();
-        const std::size_t slots = in_list_slots(ids.size());
-        std::vector<db::Param> params;
-        params.reserve(slots);
-        for (std::size_t i = 0; i < slots; ++i)
-            params.emplace_back(ids[std::min(i, ids.size() - 1)]);
-        return session_.query(sql.head + placeholders(slots) + sql.tail, params);
+        return query_in(session_, sql, ids);
     }
 
     db::Session& session_;
@@ -340,6 +334,16 @@ private:
 };
 
 }  // namespace
+
+core::Result<db::Rows, db::DbError> query_in(db::Session& session, const InQuery& sql,
+                                             const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return db::Rows();
+    const std::size_t slots = in_list_slots(ids.size());
+    std::vector<db::Param> params;
+    params.reserve(slots);
+    for (std::size_t i = 0; i < slots; ++i) params.emplace_back(ids[std::min(i, ids.size() - 1)]);
+    return session.query(sql.head + placeholders(slots) + sql.tail, params);
+}
 
 std::size_t in_list_slots(std::size_t n) {
     std::size_t slots = 1;

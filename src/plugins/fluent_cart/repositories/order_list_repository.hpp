@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/order_list.hpp"
 
@@ -20,16 +21,23 @@ inline constexpr std::size_t kMaxListValues = 50;
 // value, so that a list of any length uses one of a few statement shapes.
 std::size_t in_list_slots(std::size_t n);
 
+// `<head>?, ?, …<tail>`: a relation read for every row of a page (orders or customers) at once.
+struct InQuery {
+    std::string head;
+    std::string tail;
+};
+
+// Runs `sql` with `ids` bound in in_list_slots(ids.size()) placeholders (the last id repeated);
+// no statement and no rows when `ids` is empty.
+core::Result<db::Rows, db::DbError> query_in(db::Session& session, const InQuery& sql,
+                                             const std::vector<std::int64_t>& ids);
+
 // GET orders' SQL for one table prefix, built once at startup. A request only chooses among
 // these fragments and joins them; whatever it sends is a bound parameter.
 struct OrderListQueries {
     explicit OrderListQueries(const std::string& table_prefix);
 
-    // `<head>?, ?, …<tail>`: a relation read for every order (or customer) of the page.
-    struct InQuery {
-        std::string head;
-        std::string tail;
-    };
+    using InQuery = fluent_cart::InQuery;
 
     std::string count_head;      // SELECT COUNT(*) FROM <orders> o
     std::string page_head;       // SELECT <the 35 order columns> FROM <orders> o

@@ -1,5 +1,6 @@
 #include "serialization/customer_serializer.hpp"
 
+#include <map>
 #include <vector>
 
 #include "domain/columns.hpp"
@@ -16,7 +17,68 @@ json::Value optional_text(const std::optional<std::string>& v, json::Allocator& 
 
 }  // namespace
 
+void add_customer_relations(json::Value& customer, std::int64_t id,
+                            const std::vector<CustomerRelation>& relations,
+                            const CustomerRelations& loaded, const SerializeContext& ctx,
+                            json::Allocator& a) {
+    const auto list = [&](const auto& by_customer, auto&& one) {
+        json::Value out(rapidjson::kArrayType);
+        if (const auto it = by_customer.find(id); it != by_customer.end()) {
+            for (const auto& item : it->second) out.PushBack(one(item), a);
+        }
+        return out;
+    };
+    const auto address = [&](const Record& r) { return customer_address_json(r, ctx, a); };
+    const auto primary = [&](const std::map<std::int64_t, Record>& by_customer) {
+        const auto it = by_customer.find(id);
+        return it == by_customer.end() ? json::Value() : address(it->second);
+    };
+    for (const CustomerRelation r : relations) {
+        const auto name = json::str(customer_relation_name(r), a);
+        switch (r) {
+            case CustomerRelation::kShippingAddress:
+                customer.AddMember(json::Value(name, a), list(loaded.shipping_addresses, address),
+                                   a);
+                break;
+            case CustomerRelation::kBillingAddress:
+                customer.AddMember(json::Value(name, a), list(loaded.billing_addresses, address),
+                                   a);
+                break;
+            case CustomerRelation::kPrimaryShippingAddress:
+                customer.AddMember(json::Value(name, a), primary(loaded.primary_shipping_addresses),
+                                   a);
+                break;
+            case CustomerRelation::kPrimaryBillingAddress:
+                customer.AddMember(json::Value(name, a), primary(loaded.primary_billing_addresses),
+                                   a);
+                break;
+            case CustomerRelation::kLabels:
+                customer.AddMember(
+                    json::Value(name, a),
+                    list(loaded.labels,
+                         [&](const Record& l) { return label_relationship_json(l, a); }),
+                    a);
+                break;
+            case CustomerRelation::kSubscriptions:
+                customer.AddMember(
+                    json::Value(name, a),
+                    list(loaded.subscriptions,
+                         [&](const auto& s) { return subscription_json(s.first, s.second, a); }),
+                    a);
+                break;
+            case CustomerRelation::kOrders:
+                customer.AddMember(
+                    json::Value(name, a),
+                    list(loaded.orders, [&](const Record& o) { return order_columns_json(o, a); }),
+                    a);
+                break;
+        }
+    }
+}
+
 json::Document serialize_customer_detail(const CustomerDetail& detail, bool customer_only,
+                                         const std::vector<CustomerRelation>& relations,
+                                         const CustomerRelations& loaded,
                                          const SerializeContext& ctx) {
     json::Document d;
     auto& a = d.GetAllocator();
@@ -29,7 +91,10 @@ json::Document serialize_customer_detail(const CustomerDetail& detail, bool cust
     }
     json::Value customer =
         customer_json(detail.customer, ctx, a, customer_only ? nullptr : &label_ids);
-    customer.AddMember("labels", labels, a);
+    const std::int64_t id = to_int(field(kCustomerColumns, detail.customer.customer, "id"));
+    add_customer_relations(customer, id, relations, loaded, ctx, a);
+    // FluentCart loads `labels` last; with[]=labels already put it in its place.
+    if (!customer.HasMember("labels")) customer.AddMember("labels", labels, a);
     d.AddMember("customer", customer, a);
     return d;
 }

@@ -4,15 +4,26 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "domain/customer_relations.hpp"
 #include "repositories/customer_repository.hpp"
 #include "serialization/order_serializer.hpp"
 
 namespace cartpress::plugins::fluent_cart {
 
+// Appends the `relations` (with[], request order) of customer `id` to its object: the address
+// lists, the primary addresses (or null), label relationships, subscriptions and orders.
+void add_customer_relations(json::Value& customer, std::int64_t id,
+                            const std::vector<CustomerRelation>& relations,
+                            const CustomerRelations& loaded, const SerializeContext& ctx,
+                            json::Allocator& alloc);
+
 // GET customers/{id} (spec §8.3): {"customer":{columns, selected_labels, computed keys,
-// labels}}; `customer_only` leaves selected_labels out.
+// with[] relations in request order, labels}}; `customer_only` leaves selected_labels out.
 json::Document serialize_customer_detail(const CustomerDetail& detail, bool customer_only,
+                                         const std::vector<CustomerRelation>& relations,
+                                         const CustomerRelations& loaded,
                                          const SerializeContext& ctx);
 
 // POST customers' `data` (spec §8.2): the values written, null for the fields the request

@@ -1,0 +1,62 @@
+#include "handlers/list_params.hpp"
+
+#include <cartpress/json/json_writer.hpp>
+
+namespace cartpress::plugins::fluent_cart {
+
+rest::RestError invalid_params(const std::vector<InvalidParam>& bad) {
+    std::string list;
+    for (const auto& b : bad) list += (list.empty() ? "" : ", ") + b.name;
+    auto e = rest::RestError::make("rest_invalid_param", "Invalid parameter(s): " + list, 400);
+    auto& x = e.extra();
+    auto& a = x.GetAllocator();
+    json::Value params(rapidjson::kObjectType);
+    json::Value details(rapidjson::kObjectType);
+    for (const auto& b : bad) {
+        params.AddMember(json::str(b.name, a), json::str(b.message, a), a);
+        json::Value detail(rapidjson::kObjectType);
+        detail.AddMember("code", json::str(b.code, a), a);
+        detail.AddMember("message", json::str(b.message, a), a);
+        json::Value data(rapidjson::kObjectType);
+        data.AddMember("param", json::str(b.param, a), a);
+        detail.AddMember("data", data, a);
+        details.AddMember(json::str(b.name, a), detail, a);
+    }
+    x.AddMember("params", params, a);
+    x.AddMember("details", details, a);
+    return e;
+}
+
+// A scalar as PHP's string cast prints it; nothing for null, arrays and objects.
+std::optional<std::string> scalar(const json::Value* v) {
+    if (!v) return std::nullopt;
+    if (v->IsString()) return std::string(json::view(*v));
+    if (v->IsInt64()) return std::to_string(v->GetInt64());
+    if (v->IsUint64()) return std::to_string(v->GetUint64());
+    if (v->IsNumber()) return json::php_double(v->GetDouble());
+    if (v->IsBool()) return v->GetBool() ? "1" : "";
+    return std::nullopt;
+}
+
+// The entries of an array or a PHP map (query `a[x]=…`), with the name each is reported as.
+std::vector<std::pair<std::string, const json::Value*>> entries(const std::string& name,
+                                                                const json::Value& v) {
+    std::vector<std::pair<std::string, const json::Value*>> out;
+    if (v.IsArray()) {
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+            out.emplace_back(name + "[" + std::to_string(i) + "]", &v[i]);
+        }
+    } else if (v.IsObject()) {
+        for (const auto& m : v.GetObject()) {
+            out.emplace_back(name + "[" + std::string(json::view(m.name)) + "]", &m.value);
+        }
+    }
+    return out;
+}
+
+bool empty_value(const json::Value* v) {
+    return !v || v->IsNull() || (v->IsString() && v->GetStringLength() == 0) ||
+           (v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0);
+}
+
+}  // namespace cartpress::plugins::fluent_cart

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <algorithm>
+#include <cartpress/json/rapidjson.hpp>
+#include <cartpress/rest/rest_error.hpp>
+#include <cartpress/rest/rest_request.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cartpress::plugins::fluent_cart {
+
+// Reading the parameters of FluentCart's list routes (GET orders, GET customers, with[] of a
+// customer): what is refused is reported as the host's argument validation reports it.
+
+// One rejected parameter.
+struct InvalidParam {
+    std::string name;   // the key under data.params / data.details
+    std::string param;  // what the message names, e.g. "with[1]"
+    std::string code;   // rest_not_in_enum, rest_too_many_items
+    std::string message;
+};
+
+// 400 rest_invalid_param listing them.
+rest::RestError invalid_params(const std::vector<InvalidParam>& bad);
+
+// A scalar as PHP's string cast prints it; nothing for null, arrays and objects.
+std::optional<std::string> scalar(const json::Value* v);
+
+// PHP's empty() on a string.
+inline bool php_empty(const std::optional<std::string>& s) { return !s || s->empty() || *s == "0"; }
+
+// The entries of an array or a PHP map (query `a[x]=…`), with the name each is reported as.
+std::vector<std::pair<std::string, const json::Value*>> entries(const std::string& name,
+                                                                const json::Value& v);
+
+// Absent, null, "", [] or {}.
+bool empty_value(const json::Value* v);
+
+// with[]: whitelisted names only (spec §10 #5), in request order without repeats, appended to
+// `out`; the first name not in the list is reported in `bad` ("… is not one of <allowed>.").
+template <typename Relation>
+void read_with(const rest::RestRequest& request, std::optional<Relation> (*named)(std::string_view),
+               const std::string& allowed, std::vector<Relation>& out,
+               std::vector<InvalidParam>& bad) {
+    const json::Value* with = request.param("with");
+    if (empty_value(with)) return;
+    auto list = with->IsString()
+                    ? std::vector<std::pair<std::string, const json::Value*>>{{"with", with}}
+                    : entries("with", *with);
+    if (list.empty()) list.emplace_back("with", with);  // a number or a boolean
+    for (const auto& [name, v] : list) {
+        const auto relation = v->IsString() ? named(json::view(*v)) : std::optional<Relation>();
+        if (!relation) {
+            bad.push_back(
+                {"with", name, "rest_not_in_enum", name + " is not one of " + allowed + "."});
+            return;
+        }
+        if (std::find(out.begin(), out.end(), *relation) == out.end()) out.push_back(*relation);
+    }
+}
+
+}  // namespace cartpress::plugins::fluent_cart

@@ -7,6 +7,7 @@
 
 #include "repositories/customer_address_repository.hpp"
 #include "repositories/customer_change_repository.hpp"
+#include "repositories/customer_list_repository.hpp"
 #include "repositories/customer_relations_repository.hpp"
 #include "repositories/customer_repository.hpp"
 #include "repositories/order_list_repository.hpp"
@@ -25,6 +26,7 @@ struct FluentCartContext {
     CustomerChangeQueries customer_change_queries{table_prefix};
     CustomerQueries customer_queries{table_prefix};
     CustomerRelationQueries customer_relation_queries{table_prefix};
+    CustomerListQueries customer_list_queries{table_prefix};
     CustomerAddressQueries customer_address_queries{table_prefix};
     site::WordPressUserQueries wordpress_user_queries{table_prefix};
     config::HashFormat hash_format = config::HashFormat::kAuto;  // for users it creates

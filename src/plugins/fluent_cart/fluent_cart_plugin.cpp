@@ -7,6 +7,7 @@
 #include "handlers/customer_address_handlers.hpp"
 #include "handlers/customer_change_handlers.hpp"
 #include "handlers/customer_handlers.hpp"
+#include "handlers/customer_list_handler.hpp"
 #include "handlers/order_handlers.hpp"
 #include "handlers/order_list_handler.hpp"
 #include "permissions.hpp"
@@ -69,11 +70,14 @@ public:
         add("orders/{order_id:int}/create-and-change-customer", "POST", "orders/manage",
             order_arg(), create_and_change_customer);
 
-        // Customers (spec §8.2–§8.4).
+        // Customers (spec §8).
+        add("customers", "GET", "customers/view", {}, list_customers);
         add("customers", "POST", "customers/manage", {}, create_customer);
         add("customers/{customerId:int}", "GET", "customers/view", customer_arg(), get_customer);
         add("customers/{customerId:int}", "PUT", "customers/manage", customer_arg(),
             update_customer);
+        add("customers/{customerId:int}/orders", "GET", "customers/view", customer_arg(),
+            list_customer_orders);
 
         // Customer addresses (spec §8.6).
         add("customers/{customerId:int}/address", "GET", "customers/view", customer_arg(),

@@ -59,6 +59,9 @@ struct OrderListQuery {
     bool ascending = false;
     PageRequest page;
     std::vector<OrderRelation> relations;  // with[] in request order, without repeats
+    // GET customers/{id}/orders (spec §8.5): only this customer's orders, whatever else
+    // matches (0: a customer that cannot exist, an empty page).
+    std::optional<std::int64_t> customer_id;
 };
 
 // One page of GET orders and the relations `with[]` asked for, keyed for the serializer.

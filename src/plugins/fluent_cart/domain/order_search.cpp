@@ -235,6 +235,11 @@ OrderSearch parse_order_search(std::string_view raw) {
             *column, op == ">" ? SearchOp::kGreater : SearchOp::kLess, std::string(value), {}};
     }
     if (raw.empty() || raw == "0") return std::monostate{};
+    return plain_search(raw);
+}
+
+PlainSearch plain_search(std::string_view raw) {
+    const std::string_view search = core::php_trim(raw);
     return PlainSearch{std::string(search), addcslashes_like(search)};
 }
 

@@ -42,6 +42,9 @@ using OrderSearch = std::variant<std::monostate, ColumnSearch, CustomerSearch, P
 // the plain search of the whole text, which applies unless the text is "" or "0" (PHP empty()).
 OrderSearch parse_order_search(std::string_view raw);
 
+// The plain search of the whole text: trimmed, and trimmed with `\ % _` escaped for LIKE.
+PlainSearch plain_search(std::string_view raw);
+
 // Whether the operator form applied: FluentCart then skips the *_statuses[] filters.
 inline bool is_operator_search(const OrderSearch& s) {
     return std::holds_alternative<ColumnSearch>(s) || std::holds_alternative<CustomerSearch>(s);

@@ -9,6 +9,7 @@
 #include "domain/columns.hpp"
 #include "domain/order_list.hpp"
 #include "handlers/db_errors.hpp"
+#include "handlers/handler_support.hpp"
 #include "handlers/list_params.hpp"
 #include "repositories/order_list_repository.hpp"
 #include "serialization/order_list_serializer.hpp"
@@ -126,10 +127,13 @@ core::Result<OrderListQuery, rest::RestError> read_query(const rest::RestRequest
 
 }  // namespace
 
-rest::HandlerResult list_orders(const FluentCartContext& fc, const rest::RestRequest& request,
-                                rest::RequestContext& ctx) {
+namespace {
+
+rest::HandlerResult list(const FluentCartContext& fc, const rest::RestRequest& request,
+                         rest::RequestContext& ctx, std::optional<std::int64_t> customer_id) {
     auto query = read_query(request);
     if (!query) return core::fail(query.error());
+    query->customer_id = customer_id;
 
     // One read-only transaction: the count, the page and its relations see one snapshot.
     db::Transaction tx(ctx.db);
@@ -140,13 +144,24 @@ rest::HandlerResult list_orders(const FluentCartContext& fc, const rest::RestReq
     if (auto committed = tx.commit(); !committed) {
         return core::fail(db_failure(committed.error(), ctx));
     }
-
-    const SerializeContext sctx{
-        fc.countries, StoreCurrency::from_settings(ctx.options.fluent_cart_store_settings),
-        ctx.options};
     const std::string path =
         paginator_path(ctx.options.siteurl, request.http().param_or_empty("REQUEST_URI"));
-    return rest::RestResponse(serialize_order_list(*page, *query, path, sctx));
+    return rest::RestResponse(
+        serialize_order_list(*page, *query, path, serialize_context(fc, ctx)));
+}
+
+}  // namespace
+
+rest::HandlerResult list_orders(const FluentCartContext& fc, const rest::RestRequest& request,
+                                rest::RequestContext& ctx) {
+    return list(fc, request, ctx, std::nullopt);
+}
+
+rest::HandlerResult list_customer_orders(const FluentCartContext& fc,
+                                         const rest::RestRequest& request,
+                                         rest::RequestContext& ctx) {
+    // No existence check (spec §8.5): an unknown customer has an empty page.
+    return list(fc, request, ctx, url_id(request, "customerId").value_or(0));
 }
 
 }  // namespace cartpress::plugins::fluent_cart

@@ -10,4 +10,9 @@ namespace cartpress::plugins::fluent_cart {
 rest::HandlerResult list_orders(const FluentCartContext& fc, const rest::RestRequest& request,
                                 rest::RequestContext& ctx);
 
+// GET customers/{customerId}/orders: the same list of that customer's orders (spec §8.5).
+rest::HandlerResult list_customer_orders(const FluentCartContext& fc,
+                                         const rest::RestRequest& request,
+                                         rest::RequestContext& ctx);
+
 }  // namespace cartpress::plugins::fluent_cart

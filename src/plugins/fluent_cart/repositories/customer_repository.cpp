@@ -23,10 +23,7 @@ public:
         if (rows->empty()) return std::optional<CustomerDetail>();
         CustomerDetail detail;
         const auto row = (*rows)[0];
-        detail.customer.customer = read_record(row, 0, kCustomerColumns.size());
-        if (auto photo = row.get(kCustomerColumns.size())) {
-            detail.customer.photo_url = std::string(*photo);
-        }
+        detail.customer = read_customer_record(row, 0);
         auto labels = session_.query(q_.labels, {kCustomerModel, id});
         if (!labels) return core::fail(labels.error());
         for (std::size_t i = 0; i < labels->size(); ++i) {
@@ -134,10 +131,8 @@ private:
 
 CustomerQueries::CustomerQueries(const std::string& p) : new_customer(p) {
     const std::string customers = p + "fct_customers";
-    find = "SELECT " + select_columns(kCustomerColumns, "c") + ", (SELECT um.meta_value FROM " + p +
-           "usermeta um WHERE um.user_id = c.user_id AND um.meta_key = 'fc_customer_photo_url' "
-           "ORDER BY um.umeta_id LIMIT 1) FROM " +
-           customers + " c WHERE c.id = ?";
+    find = "SELECT " + select_columns(kCustomerColumns, "c") + ", " + customer_photo_sql(p, "c") +
+           " FROM " + customers + " c WHERE c.id = ?";
     labels = "SELECT " + select_columns(kLabelRelationshipColumns, "l") + " FROM " + p +
              "fct_label_relationships l WHERE l.labelable_type = ? AND l.labelable_id = ? "
              "ORDER BY l.id";

@@ -294,9 +294,7 @@ OrderQueries::OrderQueries(const std::string& p) {
         auto cols = array_elements(kOrderColumns, "o");
         cols.push_back("c.id IS NOT NULL");
         append(cols, array_elements(kCustomerColumns, "c"));
-        cols.push_back("(SELECT um.meta_value FROM " + p +
-                       "usermeta um WHERE um.user_id = c.user_id AND um.meta_key = "
-                       "'fc_customer_photo_url' ORDER BY um.umeta_id LIMIT 1)");
+        cols.push_back(customer_photo_sql(p, "c"));
         cols.push_back("(SELECT po.id FROM " + orders +
                        " po WHERE po.id = o.parent_id AND o.parent_id <> 0)");
         cols.push_back("op.id IS NOT NULL");

@@ -215,6 +215,11 @@ private:
             where = " WHERE " + joined;
         }
         s.append(conditions);
+        if (q.customer_id) {
+            where = where.empty() ? " WHERE o.`customer_id` = ?"
+                                  : " WHERE (" + where.substr(7) + ") AND o.`customer_id` = ?";
+            s.bind_int(*q.customer_id);
+        }
         return where;
     }
 
@@ -314,11 +319,8 @@ private:
     // A customer's columns and photo from `at`; returns its id and moves `at` past them.
     static std::int64_t read_customer(const db::Rows::Row& row, std::size_t& at,
                                       OrderListPage& page) {
-        CustomerRecord c;
-        c.customer = read_record(row, at, kCustomerColumns.size());
-        at += kCustomerColumns.size();
-        if (auto photo = row.get(at)) c.photo_url = std::string(*photo);
-        ++at;
+        CustomerRecord c = read_customer_record(row, at);
+        at += kCustomerColumns.size() + 1;
         const std::int64_t id = to_id(c.customer[0]).value_or(0);
         page.customers[id] = std::move(c);
         return id;
@@ -367,9 +369,7 @@ OrderListQueries::OrderListQueries(const std::string& p) {
                    " i.post_title LIKE ?)))";
 
     const std::string customer_columns =
-        select_columns(kCustomerColumns, "c") + ", (SELECT um.meta_value FROM " + p +
-        "usermeta um WHERE um.user_id = c.user_id AND um.meta_key = 'fc_customer_photo_url' "
-        "ORDER BY um.umeta_id LIMIT 1)";
+        select_columns(kCustomerColumns, "c") + ", " + customer_photo_sql(p, "c");
     const auto primary = [&](const char* alias, const char* type) {
         return std::string(" LEFT JOIN ") + p + "fct_customer_addresses " + alias + " ON " + alias +
                ".id = (SELECT MIN(x.id) FROM " + p +

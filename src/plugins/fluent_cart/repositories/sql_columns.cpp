@@ -22,4 +22,17 @@ Record read_record(const db::Rows::Row& row, std::size_t offset, std::size_t cou
     return r;
 }
 
+std::string customer_photo_sql(const std::string& p, std::string_view alias) {
+    return "(SELECT um.meta_value FROM " + p +
+           "usermeta um WHERE um.user_id = " + std::string(alias) +
+           ".user_id AND um.meta_key = 'fc_customer_photo_url' ORDER BY um.umeta_id LIMIT 1)";
+}
+
+CustomerRecord read_customer_record(const db::Rows::Row& row, std::size_t offset) {
+    CustomerRecord c;
+    c.customer = read_record(row, offset, kCustomerColumns.size());
+    if (auto photo = row.get(offset + kCustomerColumns.size())) c.photo_url = std::string(*photo);
+    return c;
+}
+
 }  // namespace cartpress::plugins::fluent_cart

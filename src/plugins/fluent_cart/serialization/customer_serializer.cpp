@@ -6,6 +6,7 @@
 #include "domain/columns.hpp"
 #include "serialization/dates.hpp"
 #include "serialization/order_relations.hpp"
+#include "serialization/paginator.hpp"
 #include "serialization/record_writer.hpp"
 
 namespace cartpress::plugins::fluent_cart {
@@ -96,6 +97,24 @@ json::Document serialize_customer_detail(const CustomerDetail& detail, bool cust
     // FluentCart loads `labels` last; with[]=labels already put it in its place.
     if (!customer.HasMember("labels")) customer.AddMember("labels", labels, a);
     d.AddMember("customer", customer, a);
+    return d;
+}
+
+json::Document serialize_customer_list(const CustomerListPage& page,
+                                       const std::vector<CustomerRelation>& relations,
+                                       const CustomerRelations& loaded, std::string_view path,
+                                       const SerializeContext& ctx) {
+    json::Document d;
+    auto& a = d.GetAllocator();
+    d.SetObject();
+    json::Value data(rapidjson::kArrayType);
+    for (const auto& c : page.customers) {
+        json::Value customer = customer_json(c, ctx, a);
+        add_customer_relations(customer, to_int(field(kCustomerColumns, c.customer, "id")),
+                               relations, loaded, ctx, a);
+        data.PushBack(customer, a);
+    }
+    d.AddMember("customers", paginator_json(std::move(data), page.total, page.page, path, a), a);
     return d;
 }
 

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "domain/customer_list.hpp"
 #include "domain/customer_relations.hpp"
 #include "repositories/customer_repository.hpp"
 #include "serialization/order_serializer.hpp"
@@ -25,6 +27,13 @@ json::Document serialize_customer_detail(const CustomerDetail& detail, bool cust
                                          const std::vector<CustomerRelation>& relations,
                                          const CustomerRelations& loaded,
                                          const SerializeContext& ctx);
+
+// GET customers (spec §8.1): {"customers":<paginator>}, each item the customer of §5.3 followed
+// by the with[] relations in request order.
+json::Document serialize_customer_list(const CustomerListPage& page,
+                                       const std::vector<CustomerRelation>& relations,
+                                       const CustomerRelations& loaded, std::string_view path,
+                                       const SerializeContext& ctx);
 
 // POST customers' `data` (spec §8.2): the values written, null for the fields the request
 // did not send although the row stores '' or 0.00 for them.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "db/db_world.hpp"
+#include "db/plugins/fluent_cart/plugin_app.hpp"
 #include "repositories/order_list_repository.hpp"
 #include "support/fake_request.hpp"
 #include "support/store_fixtures.hpp"
@@ -110,11 +111,7 @@ void write_fixture(const test::MariaDbInstance& db) {
     db.exec(kDatabase, sql);
 }
 
-struct Reply {
-    int status = 0;
-    std::string body;
-    json::Document json;
-};
+using Reply = test::PluginApp::Reply;
 
 // A digest of every order row: requests that must not write anything leave it unchanged.
 std::string orders_digest() {
@@ -124,41 +121,25 @@ std::string orders_digest() {
         " customer_id, total_amount, updated_at) ORDER BY id))) FROM wp_fct_orders");
 }
 
-struct ListFixture {
-    ListFixture() {
+// The store, written once for the suite; a base so that it exists before the app starts.
+struct OrderListStore {
+    OrderListStore() {
         static bool created = false;
         if (!created) {
             DbWorld::get().db->create_store(kDatabase, "wp_", true);
             write_fixture(*DbWorld::get().db);
             created = true;
         }
-        config::Settings s;
-        s.db.socket = DbWorld::get().db->socket();
-        s.db.name = kDatabase;
-        s.db.user = "root";
-        s.environment_type = config::EnvironmentType::kLocal;
-        s.threads = 1;
-        app = std::make_unique<app::App>(s, clock);
-        app->add_plugin(make_fluent_cart_plugin(app->plugin_context()));
-        app->start();
-        worker = std::make_unique<app::Worker>(*app);
     }
+};
 
+struct ListFixture : OrderListStore {
     Reply get(const std::string& query, bool authenticated = true) {
         return send(std::string(kOrders) + (query.empty() ? "" : "?" + query), authenticated);
     }
 
     Reply send(const std::string& target, bool authenticated = true) {
-        test::RequestBuilder b;
-        b.get(target);
-        if (authenticated) b.basic_auth("admin", credentials.admin_app_password);
-        auto request = b.build();
-        const auto response = app->handle(request, *worker);
-        Reply r;
-        r.status = response.status;
-        r.body = response.body;
-        BOOST_REQUIRE_MESSAGE(json::decode(r.body, r.json).has_value(), r.body);
-        return r;
+        return app.get(target, authenticated);
     }
 
     // The ids of the page, in order, and the total, as "total: id id …".
@@ -172,10 +153,7 @@ struct ListFixture {
         return out;
     }
 
-    core::SystemClock clock;
-    test::ReferenceCredentials credentials = test::reference_credentials();
-    std::unique_ptr<app::App> app;
-    std::unique_ptr<app::Worker> worker;
+    test::PluginApp app{kDatabase};
 };
 
 std::string encode(const json::Value& v) { return json::encode(v).value(); }

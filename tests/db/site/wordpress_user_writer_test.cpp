@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "db/db_world.hpp"
+#include "db/scratch_store.hpp"
 #include "support/failing_session.hpp"
 #include "support/store_fixtures.hpp"
 
@@ -25,23 +26,10 @@ constexpr std::string_view kNow = "2027-01-15 08:00:00";
 constexpr std::int64_t kWp67DbVersion = 58975;  // also what WordPress 6.8.0/6.8.1 report
 
 // A fresh store per case: the reference rows (with `reference`) or only the schema.
-struct Store {
+struct Store : test::ScratchStore {
     explicit Store(std::string table_prefix = "wp_", bool reference = true)
-        : prefix(std::move(table_prefix)), queries(prefix) {
-        auto& db = *DbWorld::get().db;
-        db.drop_database(kDatabase);
-        db.create_store(kDatabase, prefix, reference);
-        session = db::Session::create(db.connection(kDatabase));
-    }
-    ~Store() {
-        session.reset();  // an open transaction would block DROP DATABASE
-        DbWorld::get().db->drop_database(kDatabase);
-    }
+        : ScratchStore(kDatabase, std::move(table_prefix), reference), queries(prefix) {}
 
-    std::string value(const std::string& sql) const {
-        return test::query_value(*DbWorld::get().db, kDatabase, sql);
-    }
-    void exec(const std::string& sql) const { DbWorld::get().db->exec(kDatabase, sql); }
     // Through the product session (utf8mb4), not the client: the logins may be non-ASCII.
     void add_user(const std::string& login, const std::string& nicename) const {
         const std::string email = login + "@wpw-pre.example";
@@ -83,9 +71,7 @@ struct Store {
         return out;
     }
 
-    std::string prefix;
     WordPressUserQueries queries;
-    std::unique_ptr<db::Session> session;
     core::SecureRandom random;
 };
 

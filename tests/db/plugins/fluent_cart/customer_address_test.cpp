@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "db/db_world.hpp"
+#include "db/scratch_store.hpp"
 #include "repositories/customer_address_repository.hpp"
 #include "support/failing_session.hpp"
 #include "support/store_fixtures.hpp"
@@ -33,22 +34,9 @@ constexpr const char* kRow =
     "address_2, city, state, phone, email, postcode, country, IFNULL(meta, 'NULL'), created_at, "
     "updated_at)";
 
-struct Store {
-    Store() : queries("wp_") {
-        auto& db = *DbWorld::get().db;
-        db.drop_database(kDatabase);
-        db.create_store(kDatabase, "wp_", true);
-        session = db::Session::create(db.connection(kDatabase));
-    }
-    ~Store() {
-        session.reset();  // an open transaction would block DROP DATABASE
-        DbWorld::get().db->drop_database(kDatabase);
-    }
+struct Store : test::ScratchStore {
+    Store() : ScratchStore(kDatabase), queries("wp_") {}
 
-    std::string value(const std::string& sql) const {
-        return test::query_value(*DbWorld::get().db, kDatabase, sql);
-    }
-    void exec(const std::string& sql) const { DbWorld::get().db->exec(kDatabase, sql); }
     std::string checksum() const { return value("CHECKSUM TABLE wp_fct_customer_addresses"); }
     std::string row(std::int64_t id) const {
         return value(std::string("SELECT ") + kRow +
@@ -75,7 +63,6 @@ struct Store {
     std::unique_ptr<CustomerAddressRepository> repository() const { return repository(*session); }
 
     CustomerAddressQueries queries;
-    std::unique_ptr<db::Session> session;
 };
 
 AddressForm office(std::string type = "billing") {

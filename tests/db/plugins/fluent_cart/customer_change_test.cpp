@@ -10,6 +10,7 @@
 #include <string>
 
 #include "db/db_world.hpp"
+#include "db/scratch_store.hpp"
 #include "repositories/customer_change_repository.hpp"
 #include "support/failing_session.hpp"
 #include "support/store_fixtures.hpp"
@@ -30,22 +31,9 @@ constexpr const char* kChecksum =
     "wp_fct_orders, wp_fct_subscriptions, wp_fct_activity";
 
 // A fresh reference store per test case: these tests write.
-struct Store {
-    Store() : queries("wp_") {
-        auto& db = *DbWorld::get().db;
-        db.drop_database(kDatabase);
-        db.create_store(kDatabase, "wp_", true);
-        session = db::Session::create(db.connection(kDatabase));
-    }
-    ~Store() {
-        session.reset();  // an open transaction would block DROP DATABASE
-        DbWorld::get().db->drop_database(kDatabase);
-    }
+struct Store : test::ScratchStore {
+    Store() : ScratchStore(kDatabase), queries("wp_") {}
 
-    std::string value(const std::string& sql) const {
-        return test::query_value(*DbWorld::get().db, kDatabase, sql);
-    }
-    void exec(const std::string& sql) const { DbWorld::get().db->exec(kDatabase, sql); }
     std::string checksum() const { return value(kChecksum); }
 
     std::unique_ptr<CustomerChangeRepository> repository(db::Session& s) const {
@@ -71,7 +59,6 @@ struct Store {
     }
 
     CustomerChangeQueries queries;
-    std::unique_ptr<db::Session> session;
 };
 
 NewCustomer pat(std::string email = "Pat@Example.com") {

@@ -85,6 +85,8 @@ std::optional<PhpNumber> php_number(const json::Value* v) {
     return std::nullopt;  // bool, null, array, object: not numeric
 }
 
+bool php_is_numeric(std::string_view text) { return numeric_string(text).has_value(); }
+
 std::optional<std::int64_t> PageRequest::offset() const {
     if (per_page > 0 && page - 1 > kMax / per_page) return std::nullopt;
     return (page - 1) * per_page;

@@ -3,6 +3,7 @@
 #include <cartpress/json/rapidjson.hpp>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace cartpress::plugins::fluent_cart {
 
@@ -13,6 +14,8 @@ struct PhpNumber {
     std::int64_t whole = 0;  // PHP's (int) cast: toward zero, saturated at the int64 range
 };
 std::optional<PhpNumber> php_number(const json::Value* value);
+// PHP's is_numeric() on a string.
+bool php_is_numeric(std::string_view text);
 
 // Which page of a FluentCart list to show (spec §4, also §8.1). FluentCart's BaseFilter keeps
 // `per_page` when it is numeric and 0 < n < 200, else 10, and casts it to int; `page` is

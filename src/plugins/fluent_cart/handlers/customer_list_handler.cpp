@@ -18,32 +18,17 @@
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-// sort_by: FluentCart's fillable customer columns, every column but id, created_at and
-// updated_at (spec §8.1); anything else sorts by id.
-std::string_view sort_column(const std::optional<std::string>& requested) {
-    if (php_empty(requested)) return "id";
-    for (const auto& c : kCustomerColumns) {
-        if (c.name == *requested && c.name != "id" && c.name != "created_at" &&
-            c.name != "updated_at") {
-            return c.name;
-        }
-    }
-    return "id";
-}
-
 core::Result<CustomerListQuery, rest::RestError> read_query(const rest::RestRequest& request) {
     CustomerListQuery q;
     std::vector<InvalidParam> bad;
     read_with<CustomerRelation>(request, customer_relation_named, customer_relation_list(),
                                 q.relations, bad);
-    // scopes[] would call arbitrary model scopes in FluentCart: refused (spec §10 #4).
-    if (!empty_value(request.param("scopes"))) {
-        bad.push_back(
-            {"scopes", "scopes", "rest_too_many_items", "scopes must contain at most 0 items."});
-    }
+    refuse_scopes(request, bad);
     if (!bad.empty()) return core::fail(invalid_params(bad));
     q.search = parse_customer_search(scalar(request.param("search")).value_or(""));
-    q.sort_column = sort_column(scalar(request.param("sort_by")));
+    // FluentCart's fillable customer columns: all but id, created_at and updated_at (§8.1).
+    q.sort_column = sort_column(scalar(request.param("sort_by")), kCustomerColumns,
+                                {"id", "created_at", "updated_at"});
     q.ascending = core::ascii_lower(scalar(request.param("sort_type")).value_or("")) == "asc";
     q.page = page_request(request.param("page"), request.param("per_page"));
     return q;

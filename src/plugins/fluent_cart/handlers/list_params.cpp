@@ -54,6 +54,24 @@ std::vector<std::pair<std::string, const json::Value*>> entries(const std::strin
     return out;
 }
 
+void refuse_scopes(const rest::RestRequest& request, std::vector<InvalidParam>& bad) {
+    if (empty_value(request.param("scopes"))) return;
+    bad.push_back(
+        {"scopes", "scopes", "rest_too_many_items", "scopes must contain at most 0 items."});
+}
+
+std::string_view sort_column(const std::optional<std::string>& requested, ColumnList columns,
+                             std::initializer_list<std::string_view> not_sortable) {
+    if (php_empty(requested)) return "id";
+    for (const auto& c : columns) {
+        if (c.name == *requested &&
+            std::find(not_sortable.begin(), not_sortable.end(), c.name) == not_sortable.end()) {
+            return c.name;
+        }
+    }
+    return "id";
+}
+
 bool empty_value(const json::Value* v) {
     return !v || v->IsNull() || (v->IsString() && v->GetStringLength() == 0) ||
            (v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0);

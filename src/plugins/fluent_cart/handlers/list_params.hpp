@@ -4,11 +4,14 @@
 #include <cartpress/json/rapidjson.hpp>
 #include <cartpress/rest/rest_error.hpp>
 #include <cartpress/rest/rest_request.hpp>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "domain/columns.hpp"
 
 namespace cartpress::plugins::fluent_cart {
 
@@ -38,6 +41,15 @@ std::vector<std::pair<std::string, const json::Value*>> entries(const std::strin
 
 // Absent, null, "", [] or {}.
 bool empty_value(const json::Value* v);
+
+// scopes[]: FluentCart calls every model scope it names (`delete` among them, spec §10 #4), so
+// anything but an absent or empty value is reported in `bad`.
+void refuse_scopes(const rest::RestRequest& request, std::vector<InvalidParam>& bad);
+
+// sort_by: a column of `columns` other than `not_sortable` (FluentCart's fillable list), else
+// `id`. The name returned is the list's own, so only a listed column ever reaches SQL.
+std::string_view sort_column(const std::optional<std::string>& requested, ColumnList columns,
+                             std::initializer_list<std::string_view> not_sortable);
 
 // with[]: whitelisted names only (spec §10 #5), in request order without repeats, appended to
 // `out`; the first name not in the list is reported in `bad` ("… is not one of <allowed>.").

@@ -85,24 +85,11 @@ OrderView view_of(std::string_view tab) {
     return OrderView::kNone;
 }
 
-// sort_by: FluentCart's fillable columns, i.e. every order column but id and updated_at.
-std::string_view sort_column(const std::optional<std::string>& requested) {
-    if (php_empty(requested)) return "id";
-    for (const auto& c : kOrderColumns) {
-        if (c.name == *requested && c.name != "id" && c.name != "updated_at") return c.name;
-    }
-    return "id";
-}
-
 core::Result<OrderListQuery, rest::RestError> read_query(const rest::RestRequest& request) {
     OrderListQuery q;
     std::vector<InvalidParam> bad;
     read_relations(request, q, bad);
-    // scopes[] would call arbitrary model scopes in FluentCart (`delete` among them): refused.
-    if (const json::Value* scopes = request.param("scopes"); !empty_value(scopes)) {
-        bad.push_back(
-            {"scopes", "scopes", "rest_too_many_items", "scopes must contain at most 0 items."});
-    }
+    refuse_scopes(request, bad);
     q.payment_statuses = read_list(request, "payment_statuses", false, bad);
     q.order_statuses = read_list(request, "order_statuses", false, bad);
     q.shipping_statuses = read_list(request, "shipping_statuses", false, bad);
@@ -119,7 +106,9 @@ core::Result<OrderListQuery, rest::RestError> read_query(const rest::RestRequest
     const std::string search = scalar(request.param("search")).value_or("");
     q.search = parse_order_search(search);
     q.search_given = !search.empty();
-    q.sort_column = sort_column(scalar(request.param("sort_by")));
+    // FluentCart's fillable columns: every order column but id and updated_at.
+    q.sort_column =
+        sort_column(scalar(request.param("sort_by")), kOrderColumns, {"id", "updated_at"});
     q.ascending = core::ascii_lower(scalar(request.param("sort_type")).value_or("")) == "asc";
     q.page = page_request(request.param("page"), request.param("per_page"));
     return q;

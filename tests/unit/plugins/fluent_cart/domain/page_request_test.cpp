@@ -7,6 +7,7 @@
 namespace {
 
 using cartpress::plugins::fluent_cart::page_request;
+using cartpress::plugins::fluent_cart::php_is_numeric;
 using cartpress::plugins::fluent_cart::php_number;
 namespace json = cartpress::json;
 
@@ -20,9 +21,12 @@ std::string pages(const std::string& page, const std::string& per_page) {
     return std::to_string(r.page) + "/" + std::to_string(r.per_page);
 }
 
+// is_numeric() both ways: a request value, and a text (the customer search's test).
 bool numeric(const std::string& text) {
     json::Value v(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
-    return php_number(&v).has_value();
+    const bool value = php_number(&v).has_value();
+    BOOST_TEST(value == php_is_numeric(text), text);
+    return value;
 }
 
 }  // namespace

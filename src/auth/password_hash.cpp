@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cartpress/auth/password_hash.hpp>
+#include <cartpress/core/digest.hpp>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -144,17 +145,7 @@ private:
     std::unique_ptr<EVP_MD_CTX, EvpMdCtxFree> ctx_;
 };
 
-std::string md5_hex(std::string_view data) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    const Md5Digest d = Md5().digest(data);
-    std::string out;
-    out.reserve(d.size() * 2);
-    for (unsigned char b : d) {
-        out += kHex[b >> 4];
-        out += kHex[b & 15];
-    }
-    return out;
-}
+std::string md5_hex(std::string_view data) { return core::hex(Md5().digest(data)); }
 
 // phpass portable hash of password under setting ("$P$" or "$H$", log2 char, 8 salt chars; more
 // characters are ignored), or nullopt when the setting is unusable.

@@ -1,5 +1,6 @@
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cartpress/core/digest.hpp>
 #include <memory>
 #include <stdexcept>
@@ -11,32 +12,44 @@ struct MdFree {
     void operator()(EVP_MD* md) const { EVP_MD_free(md); }
 };
 
+// Each algorithm is fetched once (thread-safe static init); a fetched EVP_MD is immutable and
+// shared by every thread.
 const EVP_MD* sha256_algorithm() {
     static const std::unique_ptr<EVP_MD, MdFree> md(EVP_MD_fetch(nullptr, "SHA256", nullptr));
     return md.get();
 }
 
-}  // namespace
-
-Sha256 sha256(std::string_view data) {
-    Sha256 digest{};
-    unsigned int length = 0;
-    const EVP_MD* md = sha256_algorithm();
-    if (md == nullptr ||
-        EVP_Digest(data.data(), data.size(), digest.data(), &length, md, nullptr) != 1 ||
-        length != digest.size()) {
-        throw std::runtime_error("OpenSSL: sha256 failed");
-    }
-    return digest;
+const EVP_MD* md5_algorithm() {
+    static const std::unique_ptr<EVP_MD, MdFree> md(EVP_MD_fetch(nullptr, "MD5", nullptr));
+    return md.get();
 }
 
-std::string hex(const Sha256& digest, std::size_t bytes) {
+template <typename Digest>
+Digest digest(const EVP_MD* md, std::string_view name, std::string_view data) {
+    Digest out{};
+    unsigned int length = 0;
+    if (md == nullptr ||
+        EVP_Digest(data.data(), data.size(), out.data(), &length, md, nullptr) != 1 ||
+        length != out.size()) {
+        throw std::runtime_error("OpenSSL: " + std::string(name) + " failed");
+    }
+    return out;
+}
+
+}  // namespace
+
+Sha256 sha256(std::string_view data) { return digest<Sha256>(sha256_algorithm(), "sha256", data); }
+
+Md5 md5(std::string_view data) { return digest<Md5>(md5_algorithm(), "md5", data); }
+
+std::string hex(std::span<const unsigned char> bytes, std::size_t count) {
     static constexpr std::string_view kHex = "0123456789abcdef";
+    const std::size_t n = std::min(count, bytes.size());
     std::string out;
-    out.reserve(bytes * 2);
-    for (std::size_t i = 0; i < bytes && i < digest.size(); ++i) {
-        out += kHex[digest[i] >> 4];
-        out += kHex[digest[i] & 0x0f];
+    out.reserve(n * 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        out += kHex[bytes[i] >> 4];
+        out += kHex[bytes[i] & 0x0f];
     }
     return out;
 }

@@ -17,6 +17,15 @@ BOOST_AUTO_TEST_CASE(sha256_matches_the_published_vectors) {
                "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+// RFC 1321 test vectors.
+BOOST_AUTO_TEST_CASE(md5_matches_the_published_vectors) {
+    using cartpress::core::hex;
+    using cartpress::core::md5;
+    BOOST_TEST(hex(md5("")) == "d41d8cd98f00b204e9800998ecf8427e");
+    BOOST_TEST(hex(md5("abc")) == "900150983cd24fb0d6963f7d28e17f72");
+    BOOST_TEST(hex(md5("message digest")) == "f96b697d7cb7938d525a2f31aaf161d0");
+}
+
 BOOST_AUTO_TEST_CASE(hex_can_stop_after_a_prefix) {
     BOOST_TEST(cartpress::core::hex(cartpress::core::sha256("abc"), 4) == "ba7816bf");
     BOOST_TEST(cartpress::core::hex(cartpress::core::sha256("abc"), 0).empty());

@@ -16,7 +16,6 @@
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-// A snapshot that moved under us, or a deadlock, is retried from the lookup (kWriteAttempts).
 rest::RestResponse message_response(std::string_view message) {
     json::Document d;
     d.SetObject();
@@ -55,6 +54,7 @@ rest::HandlerResult change_customer(const FluentCartContext& fc, const rest::Res
     const std::int64_t order_id = parse_positive_id(order_text).value_or(0);
 
     auto repository = make_mariadb_customer_change_repository(ctx.db, fc.customer_change_queries);
+    // A snapshot that moved under us, or a deadlock, is retried from the lookup.
     for (int attempt = 0; attempt < kWriteAttempts; ++attempt) {
         auto lookup = repository->lookup_change(order_id, *customer_id, ctx.user.id);
         if (!lookup) return core::fail(db_failure(lookup.error(), ctx));
@@ -103,6 +103,7 @@ rest::HandlerResult create_and_change_customer(const FluentCartContext& fc,
     auto repository =
         make_mariadb_customer_change_repository(ctx.db, fc.customer_change_queries, &wp_user);
     std::optional<NewCustomer> customer;
+    // A snapshot that moved under us, or a deadlock, is retried from the lookup.
     for (int attempt = 0; attempt < kWriteAttempts; ++attempt) {
         // Validation needs the store's name mode and the exist rule: one statement, which also
         // reads the order (checked only once the input is valid, spec §1.2).

@@ -131,7 +131,7 @@ rest::HandlerResult update_customer(const FluentCartContext& fc, const rest::Res
     if (!id) return core::fail(not_found());
 
     // Full replacement: what the request lacks is written blank (spec §8.4).
-    const NewCustomer form = new_customer_from(request, mode, ctx.random);
+    const NewCustomer form = customer_form(request, mode);
     CustomerUpdate update;
     update.email = form.email;
     update.first_name = form.first_name;

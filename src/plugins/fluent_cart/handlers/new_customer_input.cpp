@@ -1,11 +1,9 @@
 #include "handlers/new_customer_input.hpp"
 
-#include <openssl/evp.h>
-
 #include <array>
+#include <cartpress/core/digest.hpp>
 #include <cctype>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 
 #include "serialization/names.hpp"
@@ -13,40 +11,20 @@
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-std::string hex(const unsigned char* bytes, std::size_t n) {
-    static constexpr std::string_view kHex = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += kHex[bytes[i] >> 4];
-        out += kHex[bytes[i] & 0x0f];
-    }
-    return out;
-}
-
 // wp_generate_uuid4(): 122 random bits in the 8-4-4-4-12 form.
 std::string uuid4(core::Random& random) {
     std::array<std::uint8_t, 16> b{};
     random.fill(b);
     b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);
     b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
-    const std::string h = hex(b.data(), b.size());
+    const std::string h = core::hex(b);
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
            "-" + h.substr(20);
 }
 
-std::string md5_hex(std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_md5(), nullptr) != 1) {
-        throw std::runtime_error("OpenSSL: md5 failed");
-    }
-    return hex(digest.data(), length);
-}
-
 }  // namespace
 
-NewCustomer new_customer_from(const rest::RestRequest& request, NameMode mode,
-                              core::Random& random) {
+NewCustomer customer_form(const rest::RestRequest& request, NameMode mode) {
     const auto text = [&](std::string_view name) {
         return sanitize_text_field(request.param(name));
     };
@@ -68,10 +46,16 @@ NewCustomer new_customer_from(const rest::RestRequest& request, NameMode mode,
     c.city = text("city");
     c.state = text("state");
     c.postcode = text("postcode");
-    c.uuid = md5_hex(c.email + "_" + uuid4(random));
     c.exist_exclude_id = php_intval(request.param("id"));
     const auto* wp_user = request.param("wp_user");
     c.wp_user = wp_user && php_scalar_string(*wp_user) == std::optional<std::string>("yes");
+    return c;
+}
+
+NewCustomer new_customer_from(const rest::RestRequest& request, NameMode mode,
+                              core::Random& random) {
+    NewCustomer c = customer_form(request, mode);
+    c.uuid = core::hex(core::md5(c.email + "_" + uuid4(random)));
     return c;
 }
 

@@ -10,9 +10,13 @@
 
 namespace cartpress::plugins::fluent_cart {
 
-// The customer row of spec §9.2 from a request that passed validate_customer_fields: the
-// email as sent, the names per `mode`, the other fields sanitized ('' when absent, aov 0.00),
-// a fresh uuid and the `wp_user` wish. Shared by create-and-change-customer and POST customers.
+// The customer form of a request that passed validate_customer_fields: the email as sent,
+// the names per `mode`, the other fields sanitized ('' when absent, aov 0.00) and the
+// `wp_user` wish; no uuid. What PUT customers writes.
+NewCustomer customer_form(const rest::RestRequest& request, NameMode mode);
+
+// The customer row of spec §9.2: the form plus a fresh uuid. Shared by
+// create-and-change-customer and POST customers.
 NewCustomer new_customer_from(const rest::RestRequest& request, NameMode mode,
                               core::Random& random);
 

@@ -13,6 +13,7 @@
 #include <cartpress/app/app.hpp>
 #include <cartpress/config/settings.hpp>
 #include <cartpress/core/log.hpp>
+#include <cartpress/db/migrations.hpp>
 #include <cartpress/plugins/cartpress_ops/cartpress_ops_plugin.hpp>
 #include <cartpress/plugins/fluent_cart/fluent_cart_plugin.hpp>
 #include <cstdio>
@@ -94,6 +95,23 @@ int open_listen_socket(const config::Settings& s) {
     return fd;
 }
 
+// --migrate: Cartpress's own tables, created with the host's own database account.
+int migrate(const config::Settings& settings) {
+    db::initialize_driver();
+    db::ThreadGuard driver_thread;
+    const core::SystemClock clock;
+    const app::App app(settings, clock);
+    auto session = db::Session::create(app.connection_settings());
+    auto ran = db::apply_migrations(*session, settings.table_prefix);
+    if (!ran) {
+        std::cerr << "cartpress: migration failed: " << ran.error().message << "\n";
+        return 1;
+    }
+    std::cout << "cartpress: " << db::migrations().size() << " migration(s) applied, " << *ran
+              << " statements (prefix " << settings.table_prefix << ")\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -122,6 +140,8 @@ int main(int argc, char** argv) {
         case config::Action::kCheck:
             std::cout << config::describe_settings(settings);
             return 0;
+        case config::Action::kMigrate:
+            return migrate(settings);
         case config::Action::kRun:
             break;
     }

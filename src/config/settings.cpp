@@ -540,6 +540,7 @@ core::Result<std::vector<Assignment>, std::string> parse_config_file(const std::
 struct Flags {
     std::string config_file;
     bool check = false;
+    bool migrate = false;
     std::vector<Assignment> assignments;
 };
 
@@ -555,6 +556,11 @@ core::Result<Flags, std::string> parse_flags(const std::vector<std::string>& arg
         if (name == "check-config") {
             if (eq != std::string::npos) return core::fail("--check-config takes no value");
             flags.check = true;
+            continue;
+        }
+        if (name == "migrate") {
+            if (eq != std::string::npos) return core::fail("--migrate takes no value");
+            flags.migrate = true;
             continue;
         }
         if (name != "config" && name != "wp-config" && name != "socket" && name != "threads" &&
@@ -861,7 +867,9 @@ core::Result<Settings, std::string> load_settings(const std::vector<std::string>
     resolve_address(settings, layer_of);
     settings.warnings = std::move(wp.warnings);
     apply_salt_rule(settings);
-    settings.action = flags->check ? Action::kCheck : Action::kRun;
+    settings.action = flags->check     ? Action::kCheck
+                      : flags->migrate ? Action::kMigrate
+                                       : Action::kRun;
     return settings;
 }
 
@@ -878,6 +886,10 @@ std::string usage_text() {
            "  --threads N        worker threads (0 or auto = 2 x CPU threads, at least 2)\n"
            "  --set KEY=VALUE    set any config key (repeatable)\n"
            "  --check-config     load and validate the settings, print them, and exit\n"
+           "  --migrate          create Cartpress's own tables ({prefix}cartpress_*) when "
+           "missing,\n"
+           "                     then exit (idempotent; FluentCart's and WordPress's tables are\n"
+           "                     never touched)\n"
            "  --help, -h         print this help and exit\n"
            "  --version          print the version and exit\n"
            "\n"

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cartpress/db/migrations.hpp>
 #include <filesystem>
 #include <stdexcept>
 
@@ -118,6 +119,14 @@ void MariaDbInstance::create_store(const std::string& database, const std::strin
     const std::string schema = replace_all(
         read_file(std::string(CARTPRESS_SOURCE_DIR) + "/sql/schema.sql"), "{prefix}", prefix);
     exec(database, schema);
+    // Cartpress's own tables, from the same embedded files `cartpress-fcgi --migrate` applies.
+    std::string migrations;
+    for (const db::Migration& m : db::migrations()) {
+        for (const std::string& statement : db::migration_statements(m.sql, prefix)) {
+            migrations += statement + ";\n";
+        }
+    }
+    exec(database, migrations);
     if (reference_store) exec(database, reference_store_sql(prefix));
 }
 

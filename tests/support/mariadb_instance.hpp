@@ -23,8 +23,9 @@ public:
     // Runs SQL text through the mariadb client (fixtures only; the product uses prepared
     // statements). Throws with the client's output on failure.
     void exec(const std::string& database, const std::string& sql) const;
-    // A new database with sql/schema.sql under `prefix`; with `reference_store`, the rows of
-    // shared/reference/store.sql too (its wp_ names rewritten when prefix differs).
+    // A new database with sql/schema.sql and the migrations under `prefix`; with
+    // `reference_store`, the rows of shared/reference/store.sql too (its wp_ names rewritten
+    // when prefix differs).
     void create_store(const std::string& database, const std::string& prefix,
                       bool reference_store) const;
     void drop_database(const std::string& database) const;

@@ -18,6 +18,7 @@ enum class Action {
     kRun,
     kHelp,     // --help: print usage_text(); nothing else was loaded or validated
     kVersion,  // --version: print version_text(); nothing else was loaded or validated
+    kMigrate,  // --migrate: apply db::migrations() to the configured database and exit
     kCheck,    // --check-config: everything loaded and validated; print and exit
 };
 

@@ -16,6 +16,7 @@
 #include <cartpress/db/migrations.hpp>
 #include <cartpress/plugins/cartpress_ops/cartpress_ops_plugin.hpp>
 #include <cartpress/plugins/fluent_cart/fluent_cart_plugin.hpp>
+#include <cartpress/plugins/storefront/storefront_plugin.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -121,9 +122,10 @@ int main(int argc, char** argv) {
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     std::vector<std::string> args(argv + 1, argv + argc);
     // Keys the plugins read from the same config file (each with its default).
-    const std::vector<config::PluginKey> plugin_keys = {
+    std::vector<config::PluginKey> plugin_keys = {
         {"fluent_cart.iso_codes_dir", "/usr/share/iso-codes/json", false},
     };
+    for (auto& key : plugins::storefront::storefront_config_keys()) plugin_keys.push_back(key);
     auto loaded = config::load_settings(args, plugin_keys);
     if (!loaded) {
         std::cerr << "cartpress: " << loaded.error() << "\n";
@@ -181,6 +183,7 @@ int main(int argc, char** argv) {
     app::App app(settings, clock);
     app.add_plugin(plugins::cartpress_ops::make_cartpress_ops_plugin(app.plugin_context()));
     app.add_plugin(plugins::fluent_cart::make_fluent_cart_plugin(app.plugin_context()));
+    app.add_plugin(plugins::storefront::make_storefront_plugin(app.plugin_context()));
     app.start();
 
     if (!settings.pid_file.empty()) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cartpress/auth/password_hash.hpp>
+#include <cartpress/core/base64.hpp>
 #include <cartpress/core/digest.hpp>
 #include <cstdint>
 #include <memory>
@@ -37,10 +38,6 @@ constexpr std::size_t kPhpassSaltBytes = 6;
 
 constexpr std::string_view kPhpassAlphabet =
     "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-constexpr std::string_view kBase64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-constexpr std::string_view kBase64UrlAlphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 std::string_view as_chars(const unsigned char* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
@@ -48,31 +45,6 @@ std::string_view as_chars(const unsigned char* data, std::size_t size) {
 
 const unsigned char* as_bytes(std::string_view s) {
     return reinterpret_cast<const unsigned char*>(s.data());
-}
-
-// RFC 4648 bit order (big-endian 6-bit groups), no padding.
-std::string base64_unpadded(std::string_view bytes, std::string_view alphabet) {
-    std::string out;
-    out.reserve((bytes.size() * 4 + 2) / 3);
-    std::size_t i = 0;
-    for (; i + 3 <= bytes.size(); i += 3) {
-        const std::uint32_t v = static_cast<std::uint8_t>(bytes[i]) << 16 |
-                                static_cast<std::uint8_t>(bytes[i + 1]) << 8 |
-                                static_cast<std::uint8_t>(bytes[i + 2]);
-        out += alphabet[(v >> 18) & 63];
-        out += alphabet[(v >> 12) & 63];
-        out += alphabet[(v >> 6) & 63];
-        out += alphabet[v & 63];
-    }
-    const std::size_t rest = bytes.size() - i;
-    if (rest > 0) {
-        std::uint32_t v = static_cast<std::uint8_t>(bytes[i]) << 16;
-        if (rest == 2) v |= static_cast<std::uint8_t>(bytes[i + 1]) << 8;
-        out += alphabet[(v >> 18) & 63];
-        out += alphabet[(v >> 12) & 63];
-        if (rest == 2) out += alphabet[(v >> 6) & 63];
-    }
-    return out;
 }
 
 // phpass's encoding: bytes taken three at a time as a little-endian 24-bit number, emitted low
@@ -227,7 +199,7 @@ std::string wp_fast_hash(std::string_view message) {
         throw std::runtime_error("OpenSSL: BLAKE2b MAC failed");
     }
     return std::string(kGenericPrefix) +
-           base64_unpadded(as_chars(mac.data(), mac.size()), kBase64UrlAlphabet);
+           core::base64_unpadded(as_chars(mac.data(), mac.size()), core::Base64Alphabet::kUrl);
 }
 
 std::string wp_bcrypt_prehash(std::string_view password) {
@@ -238,7 +210,7 @@ std::string wp_bcrypt_prehash(std::string_view password) {
         throw std::runtime_error("OpenSSL: HMAC-SHA384 failed");
     }
     // 48 bytes encode to exactly 64 characters, so there is no padding to drop.
-    return base64_unpadded(as_chars(mac.data(), mac_len), kBase64Alphabet);
+    return core::base64_unpadded(as_chars(mac.data(), mac_len), core::Base64Alphabet::kStandard);
 }
 
 std::string hash_phpass(std::string_view password, core::Random& random) {

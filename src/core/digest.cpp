@@ -1,4 +1,5 @@
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <algorithm>
 #include <cartpress/core/digest.hpp>
@@ -39,6 +40,18 @@ Digest digest(const EVP_MD* md, std::string_view name, std::string_view data) {
 }  // namespace
 
 Sha256 sha256(std::string_view data) { return digest<Sha256>(sha256_algorithm(), "sha256", data); }
+
+Sha256 hmac_sha256(std::string_view key, std::string_view data) {
+    Sha256 out{};
+    unsigned int length = 0;
+    if (HMAC(sha256_algorithm(), key.data(), static_cast<int>(key.size()),
+             reinterpret_cast<const unsigned char*>(data.data()), data.size(), out.data(),
+             &length) == nullptr ||
+        length != out.size()) {
+        throw std::runtime_error("OpenSSL: HMAC-SHA256 failed");
+    }
+    return out;
+}
 
 Md5 md5(std::string_view data) { return digest<Md5>(md5_algorithm(), "md5", data); }
 

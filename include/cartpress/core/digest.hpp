@@ -16,6 +16,9 @@ using Md5 = std::array<unsigned char, 16>;
 // looks the implementation up again, under a lock, on every call). Throws only when OpenSSL
 // cannot allocate.
 Sha256 sha256(std::string_view data);
+// HMAC-SHA256 of `data` under `key` (OpenSSL's one-shot HMAC). Throws only when OpenSSL fails.
+Sha256 hmac_sha256(std::string_view key, std::string_view data);
+
 // MD5 the same way (FluentCart's uuid column is an MD5 hex; not for secrets).
 Md5 md5(std::string_view data);
 

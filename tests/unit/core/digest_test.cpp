@@ -17,6 +17,16 @@ BOOST_AUTO_TEST_CASE(sha256_matches_the_published_vectors) {
                "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+// RFC 4231 test cases 1 and 2.
+BOOST_AUTO_TEST_CASE(hmac_sha256_matches_rfc_4231) {
+    using cartpress::core::hex;
+    using cartpress::core::hmac_sha256;
+    BOOST_TEST(hex(hmac_sha256(std::string(20, '\x0b'), "Hi There")) ==
+               "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    BOOST_TEST(hex(hmac_sha256("Jefe", "what do ya want for nothing?")) ==
+               "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
 // RFC 1321 test vectors.
 BOOST_AUTO_TEST_CASE(md5_matches_the_published_vectors) {
     using cartpress::core::hex;

@@ -90,13 +90,10 @@ core::Result<std::string, db::DbError> default_role(db::Session& session,
 }
 
 // Hashes a fresh random password and wipes the plaintext: the caller never sees it.
-std::string new_password_hash(config::HashFormat format, core::Random& random) {
-    std::string password = random_alphanumeric(random, kPasswordLength);
-    std::string hash = format == config::HashFormat::kModern
-                           ? auth::hash_wp_bcrypt(password, random)
-                           : auth::hash_phpass(password, random);
-    OPENSSL_cleanse(password.data(), password.size());
-    return hash;
+std::string password_hash(config::HashFormat format, std::string_view password,
+                          core::Random& random) {
+    return format == config::HashFormat::kModern ? auth::hash_wp_bcrypt(password, random)
+                                                 : auth::hash_phpass(password, random);
 }
 
 }  // namespace
@@ -214,6 +211,10 @@ WordPressUserQueries::WordPressUserQueries(const std::string& p)
                    " (user_id, meta_key, meta_value) VALUES (?, 'nickname', ?), "
                    "(?, 'first_name', ?), (?, 'last_name', ?), (?, ?, ?), (?, ?, '0'), "
                    "(?, 'default_password_nag', '1')";
+    insert_metas_chosen_password = "INSERT INTO " + usermeta +
+                                   " (user_id, meta_key, meta_value) VALUES (?, 'nickname', ?), "
+                                   "(?, 'first_name', ?), (?, 'last_name', ?), (?, ?, ?), "
+                                   "(?, ?, '0'), (?, 'cartpress_created', '1')";
 }
 
 core::Result<std::optional<std::int64_t>, db::DbError> find_user_id_by_email(
@@ -229,6 +230,19 @@ core::Result<bool, db::DbError> modern_hash_present(db::Session& session,
     auto rows = session.query(queries.modern_hash_present);
     if (!rows) return core::fail(rows.error());
     return !rows->empty() && (*rows)[0].i64(0) != 0;
+}
+
+core::Result<std::string, db::DbError> hash_login_password(
+    db::Session& session, const WordPressUserQueries& queries, std::string_view password,
+    config::HashFormat hash_format, std::int64_t db_version, core::Random& random) {
+    bool modern_present = false;
+    if (hash_format == config::HashFormat::kAuto && db_version < kModernHashDbVersion) {
+        auto present = modern_hash_present(session, queries);
+        if (!present) return core::fail(present.error());
+        modern_present = *present;
+    }
+    return password_hash(resolve_hash_format(hash_format, db_version, modern_present), password,
+                         random);
 }
 
 core::Result<std::int64_t, db::DbError> create_wordpress_user(
@@ -250,14 +264,12 @@ core::Result<std::int64_t, db::DbError> create_wordpress_user(
                                     nicename_base, counter_nicename, "user_nicename");
     if (!nicename) return core::fail(nicename.error());
 
-    bool modern_present = false;
-    if (hash_format == config::HashFormat::kAuto && db_version < kModernHashDbVersion) {
-        auto present = modern_hash_present(session, queries);
-        if (!present) return core::fail(present.error());
-        modern_present = *present;
-    }
-    const std::string hash =
-        new_password_hash(resolve_hash_format(hash_format, db_version, modern_present), random);
+    std::string password = user.chosen_password.empty()
+                               ? random_alphanumeric(random, kPasswordLength)
+                               : user.chosen_password;
+    auto hash = hash_login_password(session, queries, password, hash_format, db_version, random);
+    OPENSSL_cleanse(password.data(), password.size());
+    if (!hash) return core::fail(hash.error());
 
     auto role = default_role(session, queries);
     if (!role) return core::fail(role.error());
@@ -266,7 +278,7 @@ core::Result<std::int64_t, db::DbError> create_wordpress_user(
 
     auto inserted = session.execute(
         queries.insert_user,
-        {std::string_view(*login), std::string_view(hash), std::string_view(*nicename),
+        {std::string_view(*login), std::string_view(*hash), std::string_view(*nicename),
          std::string_view(user.email), now, std::string_view(display_name)});
     if (!inserted) return core::fail(inserted.error());
     auto id = session.last_insert_id();
@@ -274,7 +286,7 @@ core::Result<std::int64_t, db::DbError> create_wordpress_user(
     const auto user_id = static_cast<std::int64_t>(*id);
 
     auto metas = session.execute(
-        queries.insert_metas,
+        user.chosen_password.empty() ? queries.insert_metas : queries.insert_metas_chosen_password,
         {user_id, std::string_view(*login), user_id, std::string_view(user.first_name), user_id,
          std::string_view(user.last_name), user_id, std::string_view(queries.capabilities_key),
          std::string_view(capabilities), user_id, std::string_view(queries.user_level_key),

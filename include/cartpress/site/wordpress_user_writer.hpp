@@ -31,6 +31,10 @@ struct NewWordPressUser {
     std::string email;  // stored as given; the caller has checked no user has it
     std::string first_name;
     std::string last_name;
+    // The login password the person chose (storefront-v1.md §5.4, already trimmed): hashed,
+    // no `default_password_nag`, and usermeta `cartpress_created` = 1 marks the account as
+    // Cartpress's own. Empty: a random password nobody learns (fluent-cart-v2.md §9.3).
+    std::string chosen_password;
 };
 
 // Lower-cased ASCII with every byte outside [a-z0-9_] dropped ("Anne-Marie" -> "annemarie",
@@ -88,6 +92,7 @@ struct WordPressUserQueries {
     std::string default_role;
     std::string insert_user;
     std::string insert_metas;
+    std::string insert_metas_chosen_password;
 };
 
 // The lowest user ID with `user_email = ?` (the column's collation decides equality, as in
@@ -100,11 +105,17 @@ core::Result<std::optional<std::int64_t>, db::DbError> find_user_id_by_email(
 core::Result<bool, db::DbError> modern_hash_present(db::Session& session,
                                                     const WordPressUserQueries& queries);
 
+// The hash a new login password gets in this store: `hash_format` resolved with db_version and
+// (for kAuto below kModernHashDbVersion) modern_hash_present, then bcrypt or phpass.
+core::Result<std::string, db::DbError> hash_login_password(
+    db::Session& session, const WordPressUserQueries& queries, std::string_view password,
+    config::HashFormat hash_format, std::int64_t db_version, core::Random& random);
+
 // Inserts the user and its usermeta rows (§9.3) and returns the new ID. Runs inside the caller's
 // transaction (which should hold the email's lock and have checked find_user_id_by_email): it
 // never begins, commits or rolls back, so on an error the caller rolls back the partial writes.
-// The password is random_alphanumeric(8), hashed per `hash_format` (resolved with db_version and
-// modern_hash_present) and then wiped: nobody learns it; the user resets it by e-mail.
+// The password is user.chosen_password, or else random_alphanumeric(8) that is wiped after hashing
+// (nobody learns it; the user resets it by e-mail), hashed as hash_login_password does.
 // `now` is the UTC time as 'YYYY-MM-DD HH:MM:SS'. Fails with kConflict when every login up to
 // kMaxLoginCounter is taken.
 core::Result<std::int64_t, db::DbError> create_wordpress_user(

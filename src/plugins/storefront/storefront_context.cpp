@@ -50,4 +50,24 @@ core::Result<StorefrontSettings, std::string> read_storefront_settings(const con
     return out;
 }
 
+StorefrontContext::StorefrontContext(std::string prefix, const core::Clock& c, StorefrontSettings s)
+    : table_prefix(std::move(prefix)),
+      clock(c),
+      settings(std::move(s)),
+      email_collation_query(
+          "SELECT COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+          "AND TABLE_NAME = ? AND COLUMN_NAME = 'email'") {}
+
+bool StorefrontContext::email_column_ci(db::Session& session) const {
+    const int known = email_ci_.load(std::memory_order_relaxed);
+    if (known >= 0) return known == 1;
+    const std::string table = table_prefix + "fct_customers";
+    auto rows = session.query(email_collation_query, {std::string_view(table)});
+    if (!rows || rows->empty()) return false;  // LOWER(TRIM()) works for either; ask again later
+    const std::string collation = (*rows)[0].str(0);
+    const bool ci = collation.size() > 3 && collation.compare(collation.size() - 3, 3, "_ci") == 0;
+    email_ci_.store(ci ? 1 : 0, std::memory_order_relaxed);
+    return ci;
+}
+
 }  // namespace cartpress::plugins::storefront

@@ -1,10 +1,14 @@
 #pragma once
 
+#include <atomic>
 #include <cartpress/config/settings.hpp>
 #include <cartpress/core/clock.hpp>
 #include <cartpress/core/result.hpp>
+#include <cartpress/db/session.hpp>
 #include <cstdint>
 #include <string>
+
+#include "storefront/repositories/token_repository.hpp"
 
 namespace cartpress::plugins::storefront {
 
@@ -31,12 +35,20 @@ core::Result<StorefrontSettings, std::string> read_storefront_settings(
 
 // What every storefront handler shares: built once at startup, read-only afterwards.
 struct StorefrontContext {
-    StorefrontContext(std::string prefix, const core::Clock& c, StorefrontSettings s)
-        : table_prefix(std::move(prefix)), clock(c), settings(std::move(s)) {}
+    StorefrontContext(std::string prefix, const core::Clock& c, StorefrontSettings s);
 
     std::string table_prefix;
     const core::Clock& clock;
     StorefrontSettings settings;
+    TokenQueries token_queries{table_prefix};
+    std::string email_collation_query;  // information_schema: {p}fct_customers.email's collation
+
+    // Whether {p}fct_customers.email compares case-insensitively (spec §4), read from
+    // information_schema on first use and kept for the process (false until it could be read).
+    bool email_column_ci(db::Session& session) const;
+
+private:
+    mutable std::atomic<int> email_ci_{-1};  // -1 unknown, 0 no, 1 yes
 };
 
 }  // namespace cartpress::plugins::storefront

@@ -1,5 +1,6 @@
 #include <cartpress/plugins/storefront/storefront_plugin.hpp>
 
+#include "storefront/handlers/token_handlers.hpp"
 #include "storefront/storefront_context.hpp"
 
 namespace cartpress::plugins::storefront {
@@ -7,13 +8,43 @@ namespace {
 
 constexpr std::string_view kNamespace = "storefront/v1";
 
+rest::ArgSpec string_arg(std::string name, bool required) {
+    rest::ArgSpec a;
+    a.name = std::move(name);
+    a.type = rest::ArgType::kString;
+    a.required = required;
+    return a;
+}
+
 class StorefrontPlugin final : public plugin::Plugin {
 public:
     explicit StorefrontPlugin(std::unique_ptr<StorefrontContext> sf) : sf_(std::move(sf)) {}
 
     std::string_view name() const override { return "storefront"; }
 
-    void register_routes(rest::Router& router) override { (void)router; }
+    // Every route is public to the router: who may call it depends on the actor (spec §2), which
+    // the handler resolves first (a customer token, staff credentials, or nobody); declared
+    // arguments are still checked before that, as WordPress checks them before permissions.
+    void register_routes(rest::Router& router) override {
+        const StorefrontContext* sf = sf_.get();
+        const auto add = [&router, sf](const char* route, std::vector<std::string> methods,
+                                       std::vector<rest::ArgSpec> args, auto handler) {
+            rest::Endpoint e;
+            e.methods = std::move(methods);
+            e.args = std::move(args);
+            e.handler = [sf, handler](const rest::RestRequest& r, rest::RequestContext& c) {
+                return handler(*sf, r, c);
+            };
+            router.add(kNamespace, route, std::move(e));
+        };
+
+        // Customer tokens (spec §6).
+        add("customers/tokens", {"POST"}, {string_arg("email", true), string_arg("password", true)},
+            create_token);
+        add("customers/tokens/refresh", {"POST"}, {}, refresh_token);
+        add("customers/tokens/current", {"DELETE"}, {}, delete_current_token);
+        add("customers/{id:int}/tokens", {"DELETE"}, {}, revoke_customer_tokens);
+    }
 
 private:
     std::unique_ptr<StorefrontContext> sf_;

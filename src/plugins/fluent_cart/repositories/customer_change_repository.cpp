@@ -376,13 +376,4 @@ std::unique_ptr<CustomerChangeRepository> make_mariadb_customer_change_repositor
     return std::make_unique<MariaDbCustomerChangeRepository>(session, queries, wp_user);
 }
 
-std::string mysql_datetime(std::int64_t unix_seconds) {
-    const std::time_t t = static_cast<std::time_t>(unix_seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
-
 }  // namespace cartpress::plugins::fluent_cart

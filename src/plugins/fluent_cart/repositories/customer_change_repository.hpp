@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cartpress/core/result.hpp>
+#include <cartpress/core/utc_time.hpp>
 #include <cartpress/db/db_error.hpp>
 #include <cartpress/db/session.hpp>
 #include <cstdint>
@@ -118,6 +119,6 @@ std::unique_ptr<CustomerChangeRepository> make_mariadb_customer_change_repositor
     const WordPressUserCreation* wp_user = nullptr);
 
 // "YYYY-MM-DD HH:MM:SS" (UTC) of a Unix time, as the rows store it.
-std::string mysql_datetime(std::int64_t unix_seconds);
+using core::mysql_datetime;
 
 }  // namespace cartpress::plugins::fluent_cart

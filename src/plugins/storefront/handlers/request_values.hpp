@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cartpress/rest/request_context.hpp>
+#include <cartpress/rest/rest_error.hpp>
+#include <cartpress/rest/rest_request.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "storefront/handlers/actor.hpp"
+
+namespace cartpress::plugins::storefront {
+
+// What storefront handlers share about reading a request.
+
+// The path id {name}: from the URL only; 0 when it is not a canonical positive integer (no row
+// has it, so the route answers its not-found error).
+std::int64_t path_id(const rest::RestRequest& request, std::string_view name);
+
+// Staff routes: nothing when the actor is staff holding `permission`; else rest_forbidden
+// (401 for anonymous callers, 403 for customers and for staff without the permission).
+std::optional<rest::RestError> require_staff(const Actor& actor, const rest::RequestContext& ctx,
+                                             std::string_view permission);
+
+// The longest prefix of `s` with at most `max_chars` characters that ends on a whole UTF-8
+// sequence (headers stored in VARCHAR columns; invalid bytes end the prefix).
+std::string_view utf8_prefix(std::string_view s, std::size_t max_chars);
+
+}  // namespace cartpress::plugins::storefront

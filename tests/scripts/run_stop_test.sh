@@ -129,6 +129,24 @@ doc = json.load(open(sys.argv[1], encoding="utf-8"))
 sys.exit(0 if "cartpress/v1" in doc.get("namespaces", []) else 1)
 PY
 
+step="printed storefront/v1 flow lines"
+# The block after "storefront/v1 flows", one command per line, run in order in one shell: login
+# (sets TOKEN), me, PATCH a draft order by email, PATCH one with the token, associate the cart.
+sed -n '/^storefront\/v1 flows/,/^$/p' "$work/run.out" | tail -n +2 | sed '/^$/d' >"$work/flows"
+[[ $(wc -l <"$work/flows") == 5 ]] || fail "want 5 storefront flow lines, got: $(cat "$work/flows")"
+flow_out=$(bash -c 'set -e; while IFS= read -r line; do eval "$line"; echo; done' <"$work/flows") ||
+    fail "a storefront flow line failed"
+python3 - "$flow_out" <<'PY' || fail "storefront flow answers are not as expected: $flow_out"
+import json, sys
+lines = [json.loads(l) for l in sys.argv[1].splitlines() if l.strip()]
+me, anonymous, shopper, cart = lines
+assert me["id"] == 5 and me["password"] is True, me
+assert anonymous["status"] == "pending" and anonymous["customer_email"] == "pat@example.com", anonymous
+assert "customer_id" not in anonymous, anonymous
+assert shopper["customer_id"] == 5 and shopper["status"] == "pending", shopper
+assert cart == {"data": [{"type": "customer", "id": "5"}]}, cart
+PY
+
 step="legacy (phpass) application password"
 get "$CARTPRESS_URL/wp-json/" -u "$ADMIN_USER:$ADMIN_LEGACY_APP_PASSWORD"
 [[ $status == 200 ]] || fail "index with the legacy password: HTTP $status"

@@ -130,6 +130,13 @@ void MariaDbInstance::create_store(const std::string& database, const std::strin
     if (reference_store) exec(database, reference_store_sql(prefix));
 }
 
+void MariaDbInstance::create_demo_store(const std::string& database,
+                                        const std::string& prefix) const {
+    create_store(database, prefix, false);
+    exec(database, replace_all(read_file(std::string(CARTPRESS_SOURCE_DIR) + "/sql/demo.sql"),
+                               "{prefix}", prefix));
+}
+
 void MariaDbInstance::drop_database(const std::string& database) const {
     exec("", "DROP DATABASE IF EXISTS `" + database + "`");
 }

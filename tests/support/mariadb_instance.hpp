@@ -28,6 +28,8 @@ public:
     // when prefix differs).
     void create_store(const std::string& database, const std::string& prefix,
                       bool reference_store) const;
+    // The same with the rows of sql/demo.sql (what scripts/run serves).
+    void create_demo_store(const std::string& database, const std::string& prefix) const;
     void drop_database(const std::string& database) const;
     db::ConnectionSettings connection(const std::string& database) const;
 

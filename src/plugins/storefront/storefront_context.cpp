@@ -50,10 +50,13 @@ core::Result<StorefrontSettings, std::string> read_storefront_settings(const con
     return out;
 }
 
-StorefrontContext::StorefrontContext(std::string prefix, const core::Clock& c, StorefrontSettings s)
+StorefrontContext::StorefrontContext(std::string prefix, std::string rest, const core::Clock& c,
+                                     StorefrontSettings s, fluent_cart::Countries list)
     : table_prefix(std::move(prefix)),
+      rest_prefix(std::move(rest)),
       clock(c),
       settings(std::move(s)),
+      countries(std::move(list)),
       email_collation_query(
           "SELECT COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
           "AND TABLE_NAME = ? AND COLUMN_NAME = 'email'") {}

@@ -5,9 +5,15 @@
 #include <cartpress/core/clock.hpp>
 #include <cartpress/core/result.hpp>
 #include <cartpress/db/session.hpp>
+#include <cartpress/site/wordpress_user_writer.hpp>
 #include <cstdint>
 #include <string>
 
+#include "fluent_cart/repositories/new_customer_writer.hpp"
+#include "fluent_cart/serialization/countries.hpp"
+#include "storefront/repositories/cart_repository.hpp"
+#include "storefront/repositories/customer_repository.hpp"
+#include "storefront/repositories/order_repository.hpp"
 #include "storefront/repositories/token_repository.hpp"
 
 namespace cartpress::plugins::storefront {
@@ -35,12 +41,22 @@ core::Result<StorefrontSettings, std::string> read_storefront_settings(
 
 // What every storefront handler shares: built once at startup, read-only afterwards.
 struct StorefrontContext {
-    StorefrontContext(std::string prefix, const core::Clock& c, StorefrontSettings s);
+    StorefrontContext(std::string prefix, std::string rest_prefix, const core::Clock& c,
+                      StorefrontSettings s, fluent_cart::Countries countries);
 
     std::string table_prefix;
+    std::string rest_prefix;  // "wp-json": for the URLs in _links and Location
     const core::Clock& clock;
     StorefrontSettings settings;
+    fluent_cart::Countries countries;
+    config::HashFormat hash_format = config::HashFormat::kAuto;  // for accounts it creates
     TokenQueries token_queries{table_prefix};
+    CustomerQueries customer_queries{table_prefix};
+    fluent_cart::NewCustomerQueries lock_queries{table_prefix};  // the shared email lock
+    fluent_cart::CustomerChangeQueries customer_change_queries{table_prefix};
+    StoreOrderQueries store_order_queries{table_prefix};
+    CartQueries cart_queries{table_prefix};
+    site::WordPressUserQueries wordpress_user_queries{table_prefix};
     std::string email_collation_query;  // information_schema: {p}fct_customers.email's collation
 
     // Whether {p}fct_customers.email compares case-insensitively (spec §4), read from

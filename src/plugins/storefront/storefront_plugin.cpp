@@ -1,5 +1,8 @@
 #include <cartpress/plugins/storefront/storefront_plugin.hpp>
 
+#include "storefront/handlers/cart_handlers.hpp"
+#include "storefront/handlers/customer_handlers.hpp"
+#include "storefront/handlers/order_handlers.hpp"
 #include "storefront/handlers/token_handlers.hpp"
 #include "storefront/storefront_context.hpp"
 
@@ -44,6 +47,21 @@ public:
         add("customers/tokens/refresh", {"POST"}, {}, refresh_token);
         add("customers/tokens/current", {"DELETE"}, {}, delete_current_token);
         add("customers/{id:int}/tokens", {"DELETE"}, {}, revoke_customer_tokens);
+
+        // Customers (spec §5.1, §8). Item routes take POST, PUT and PATCH alike (§1).
+        const std::vector<std::string> editable = {"POST", "PUT", "PATCH"};
+        add("customers", {"POST"}, {}, create_customer);
+        add("customers/{id:int}", {"GET"}, {}, get_customer);
+        add("customers/{id:int}", editable, {}, update_customer);
+        add("me", {"GET"}, {}, get_me);
+        add("me", editable, {}, update_me);
+
+        // Set an order's customer by email (spec §7).
+        add("orders/{order}", editable, {}, patch_order);
+
+        // Cart ↔ customer (spec §12.1).
+        add("carts/{cart_hash}/relationships/customers", {"POST"}, {}, associate_cart);
+        add("carts/{cart_hash}/relationships/customers", {"DELETE"}, {}, dissociate_cart);
     }
 
 private:
@@ -63,7 +81,13 @@ std::vector<config::PluginKey> storefront_config_keys() {
 std::unique_ptr<plugin::Plugin> make_storefront_plugin(const plugin::PluginContext& ctx) {
     auto settings = read_storefront_settings(ctx.settings);
     if (!settings) throw std::runtime_error("storefront: " + settings.error());
-    auto sf = std::make_unique<StorefrontContext>(ctx.table_prefix(), ctx.clock, *settings);
+    const auto dir = ctx.settings.plugin.find("fluent_cart.iso_codes_dir");
+    auto countries = fluent_cart::Countries::load(
+        dir != ctx.settings.plugin.end() ? dir->second : std::string("/usr/share/iso-codes/json"));
+    if (!countries) throw std::runtime_error("storefront: " + countries.error());
+    auto sf = std::make_unique<StorefrontContext>(ctx.table_prefix(), ctx.settings.rest_prefix,
+                                                  ctx.clock, *settings, std::move(*countries));
+    sf->hash_format = ctx.settings.auth.hash_format;
     return std::make_unique<StorefrontPlugin>(std::move(sf));
 }
 

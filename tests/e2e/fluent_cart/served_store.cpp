@@ -9,13 +9,18 @@
 
 namespace cartpress::test {
 
-ServedStore::ServedStore(std::string database, int hosts)
+ServedStore::ServedStore(std::string database, int hosts, Data data)
     : world_(E2eWorld::get()), database_(std::move(database)) {
     world_.db->drop_database(database_);
-    world_.db->create_store(database_, "wp_", true);
+    if (data == Data::kDemo) {
+        world_.db->create_demo_store(database_, "wp_");
+    } else {
+        world_.db->create_store(database_, "wp_", true);
+    }
     dir_ = make_temp_dir("store");
     const std::string config = "db.socket = " + world_.db->socket() + "\ndb.name = " + database_ +
-                               "\ndb.user = root\nenvironment_type = local\n";
+                               "\ndb.user = root\nenvironment_type = local\n" +
+                               "storefront.token_secret = " + kTestTokenSecret + "\n";
     std::vector<std::string> sockets;
     for (int i = 0; i < hosts; ++i) {
         hosts_.push_back(std::make_unique<HostProcess>(dir_, "store_" + std::to_string(i), config));
@@ -51,19 +56,32 @@ HttpResponse ServedStore::send(const std::string& method, const std::string& tar
 }
 
 std::vector<HttpResponse> ServedStore::send_all(const std::vector<Call>& calls) const {
-    std::vector<HttpResponse> out(calls.size());
-    std::latch start(static_cast<std::ptrdiff_t>(calls.size()));
+    std::vector<HttpRequest> requests;
+    for (const auto& call : calls) {
+        HttpRequest r;
+        r.method = call.method;
+        r.target = "/wp-json/fluent-cart/v2/" + call.target;
+        r.with_basic_auth("admin", world_.creds.admin_app_password);
+        if (!call.body.empty()) r.with_json(call.body);
+        requests.push_back(std::move(r));
+    }
+    return send_all_requests(requests);
+}
+
+HttpResponse ServedStore::send_request(const HttpRequest& request) const {
+    return http_send(nginx_->port(), request);
+}
+
+std::vector<HttpResponse> ServedStore::send_all_requests(
+    const std::vector<HttpRequest>& requests) const {
+    std::vector<HttpResponse> out(requests.size());
+    std::latch start(static_cast<std::ptrdiff_t>(requests.size()));
     std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < calls.size(); ++i) {
+    for (std::size_t i = 0; i < requests.size(); ++i) {
         threads.emplace_back([&, i] {
-            HttpRequest r;
-            r.method = calls[i].method;
-            r.target = "/wp-json/fluent-cart/v2/" + calls[i].target;
-            r.with_basic_auth("admin", world_.creds.admin_app_password);
-            if (!calls[i].body.empty()) r.with_json(calls[i].body);
             start.arrive_and_wait();
             try {
-                out[i] = http_send(nginx_->port(), r);
+                out[i] = http_send(nginx_->port(), requests[i]);
             } catch (const std::exception& e) {
                 out[i].body = e.what();
             }

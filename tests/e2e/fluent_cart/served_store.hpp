@@ -16,8 +16,10 @@ namespace cartpress::test {
 class ServedStore {
 public:
     enum class Auth { kAdmin, kSubscriber, kNone };
+    // Which rows: shared/reference/store.sql, or sql/demo.sql (the storefront tests' store).
+    enum class Data { kReference, kDemo };
 
-    explicit ServedStore(std::string database, int hosts = 1);
+    explicit ServedStore(std::string database, int hosts = 1, Data data = Data::kReference);
     ~ServedStore();
     ServedStore(const ServedStore&) = delete;
     ServedStore& operator=(const ServedStore&) = delete;
@@ -37,6 +39,11 @@ public:
     };
     std::vector<HttpResponse> send_all(const std::vector<Call>& calls) const;
 
+    // A request exactly as given (target, headers, body), through nginx.
+    HttpResponse send_request(const HttpRequest& request) const;
+    // Many requests at once (one thread each, released together).
+    std::vector<HttpResponse> send_all_requests(const std::vector<HttpRequest>& requests) const;
+
     // InnoDB's deadlock counter (server-wide).
     long deadlocks() const;
     // The hosts' logs, for the test log.
@@ -49,6 +56,9 @@ private:
     std::vector<std::unique_ptr<HostProcess>> hosts_;
     std::unique_ptr<NginxInstance> nginx_;
 };
+
+// The customer-token secret the served hosts are configured with (storefront.token_secret).
+inline constexpr const char* kTestTokenSecret = "cartpress-e2e-token-secret-0123456789abcdef";
 
 // The 422 a loser of a same-email race gets (fluent-cart-v2.md §7.1, §10 #3), checked for the
 // email variant it sent: a leading space fails is_email (nothing is trimmed); a trailing one

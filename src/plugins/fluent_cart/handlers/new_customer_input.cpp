@@ -24,6 +24,10 @@ std::string uuid4(core::Random& random) {
 
 }  // namespace
 
+std::string customer_uuid(std::string_view email, core::Random& random) {
+    return core::hex(core::md5(std::string(email) + "_" + uuid4(random)));
+}
+
 NewCustomer customer_form(const rest::RestRequest& request, NameMode mode) {
     const auto text = [&](std::string_view name) {
         return sanitize_text_field(request.param(name));
@@ -55,7 +59,7 @@ NewCustomer customer_form(const rest::RestRequest& request, NameMode mode) {
 NewCustomer new_customer_from(const rest::RestRequest& request, NameMode mode,
                               core::Random& random) {
     NewCustomer c = customer_form(request, mode);
-    c.uuid = core::hex(core::md5(c.email + "_" + uuid4(random)));
+    c.uuid = customer_uuid(c.email, random);
     return c;
 }
 

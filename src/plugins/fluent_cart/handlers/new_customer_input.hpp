@@ -20,6 +20,9 @@ NewCustomer customer_form(const rest::RestRequest& request, NameMode mode);
 NewCustomer new_customer_from(const rest::RestRequest& request, NameMode mode,
                               core::Random& random);
 
+// A new customer's uuid: hex MD5 of "<email>_<random UUID v4>" (spec §9.2; storefront §4).
+std::string customer_uuid(std::string_view email, core::Random& random);
+
 // PHP's (int) cast of a request value (0 when absent): the `id` the exist rule skips.
 std::int64_t php_intval(const json::Value* v);
 

@@ -85,6 +85,38 @@ std::optional<OrderSnapshot> read_snapshot(const db::Rows::Row& row) {
     return s;
 }
 
+// §9.4 for both customers: one read of their qualifying orders (a single pass, however many
+// orders a customer has), then one write of the customers whose statistics changed, or no
+// write at all. The read is a consistent read under READ COMMITTED: it locks no order (a
+// locking read would wait for orders other changes hold, and could deadlock), and it sees
+// every change of these customers' orders, since making one needs the customer locks this
+// transaction holds.
+core::Result<void, db::DbError> recount(db::Session& session, const CustomerChangeQueries& q,
+                                        std::int64_t first_id, std::int64_t second_id,
+                                        const db::Param& at) {
+    auto rows = session.query(q.recount_read, {first_id, second_id});
+    if (!rows) return core::fail(rows.error());
+    std::vector<CustomerStatistics> changed;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const auto row = (*rows)[i];
+        auto recounted = CustomerStatistics::recount(row.i64(0), row.i64(6), row.i64(7), row.get(8),
+                                                     row.get(9), !row.is_null(4), !row.is_null(5));
+        if (!recounted.same_as(row)) changed.push_back(std::move(recounted));
+    }
+    if (changed.empty()) return {};
+    const CustomerStatistics& a = changed.front();
+    const CustomerStatistics& b = changed.back();  // a again when only one changed
+    const auto date = [](const std::optional<std::string>& d) {
+        return d ? db::Param(std::string_view(*d)) : db::Param(nullptr);
+    };
+    auto written = session.execute(
+        q.recount_write, {a.id, a.count, b.count, a.id, a.ltv, b.ltv, a.id, std::string_view(a.aov),
+                          std::string_view(b.aov), a.id, date(a.first), date(b.first), a.id,
+                          date(a.last), date(b.last), at, a.id, b.id});
+    if (!written) return core::fail(written.error());
+    return {};
+}
+
 class MariaDbCustomerChangeRepository final : public CustomerChangeRepository {
 public:
     MariaDbCustomerChangeRepository(db::Session& session, const CustomerChangeQueries& queries,
@@ -145,8 +177,9 @@ public:
         }
         if (!new_name) return ChangeResult{ChangeOutcome::kCustomerNotFound, 0};
 
-        auto outcome = apply_change(order, new_customer_id, old_name ? old_id : 0,
-                                    old_name.value_or(""), *new_name, actor, now);
+        auto outcome =
+            apply_customer_change(session_, q_, order, new_customer_id, old_name ? old_id : 0,
+                                  old_name.value_or(""), *new_name, actor, now, {});
         if (!outcome) return core::fail(outcome.error());
         if (*outcome != ChangeOutcome::kChanged) return ChangeResult{*outcome, 0};
         if (auto c = tx.commit(); !c) return core::fail(c.error());
@@ -195,103 +228,13 @@ private:
             if (!locked) return core::fail(locked.error());
             if (!locked->empty()) old_name = full_name((*locked)[0].str(1), (*locked)[0].str(2));
         }
-        auto outcome =
-            apply_change(order, new_id, old_name ? *order.customer_id : 0, old_name.value_or(""),
-                         full_name(c.first_name, c.last_name), actor, now);
+        auto outcome = apply_customer_change(
+            session_, q_, order, new_id, old_name ? *order.customer_id : 0, old_name.value_or(""),
+            full_name(c.first_name, c.last_name), actor, now, {});
         if (!outcome) return core::fail(outcome.error());
         if (*outcome != ChangeOutcome::kChanged) return ChangeResult{*outcome, 0};
         if (auto committed = tx.commit(); !committed) return core::fail(committed.error());
         return ChangeResult{ChangeOutcome::kChanged, new_id};
-    }
-
-    // Spec §9.1 steps 1–7 once the customers are locked. `old_id` 0: no old customer row, so
-    // no address or meta moves and no recount of it.
-    core::Result<ChangeOutcome, db::DbError> apply_change(const OrderSnapshot& order,
-                                                          std::int64_t new_id, std::int64_t old_id,
-                                                          const std::string& old_name,
-                                                          const std::string& new_name,
-                                                          const Actor& actor,
-                                                          const std::string& now) {
-        const db::Param move_from = old_id != 0 ? db::Param(old_id) : db::Param(nullptr);
-        const db::Param at = std::string_view(now);
-        std::vector<db::Param> move = {move_from, move_from, new_id, at,     new_id,
-                                       at,        new_id,    at,     new_id, at};
-        const std::string* move_sql = &q_.move_single;
-        if (order.moves_renewal_family() || order.moves_children()) {
-            // Lock the connected orders, then check the order is still as the snapshot says.
-            const std::int64_t parent = order.parent_id.value_or(0);
-            auto locked = order.moves_renewal_family()
-                              ? session_.query(q_.lock_renewal_family, {order.id, parent, parent})
-                              : session_.query(q_.lock_with_children, {order.id, order.id});
-            if (!locked) return core::fail(locked.error());
-            bool unchanged = false;
-            for (std::size_t i = 0; i < locked->size(); ++i) {
-                const auto row = (*locked)[i];
-                if (row.i64(0) != order.id) continue;
-                unchanged = row.opt_i64(1) == order.customer_id && row.str(2) == order.type &&
-                            row.opt_i64(3) == order.parent_id;
-            }
-            if (!unchanged) return ChangeOutcome::kOrderChanged;
-            if (order.moves_renewal_family()) {
-                move_sql = &q_.move_renewal_family;
-                move.insert(move.end(), {order.id, parent, parent});
-            } else {
-                move_sql = &q_.move_with_children;
-                move.insert(move.end(), {order.id, order.id});
-            }
-        } else {
-            // The update itself locks the order and checks it against the snapshot.
-            move.insert(move.end(),
-                        {order.id, optional_param(order.customer_id), std::string_view(order.type),
-                         optional_param(order.parent_id)});
-        }
-        auto moved = session_.execute(*move_sql, move);
-        if (!moved) return core::fail(moved.error());
-        if (moved->affected_rows == 0) return ChangeOutcome::kOrderChanged;
-
-        if (auto r = recount(new_id, old_id != 0 ? old_id : new_id, at); !r) {
-            return core::fail(r.error());
-        }
-
-        const std::string content = "Customer changed from " + old_name + " to " + new_name;
-        auto logged = session_.execute(
-            q_.insert_activity, {kOrderModel, order.id, actor.user_id, std::string_view(content),
-                                 std::string_view(actor.display_name), at, at});
-        if (!logged) return core::fail(logged.error());
-        return ChangeOutcome::kChanged;
-    }
-
-    // §9.4 for both customers: one read of their qualifying orders (a single pass, however many
-    // orders a customer has), then one write of the customers whose statistics changed, or no
-    // write at all. The read is a consistent read under READ COMMITTED: it locks no order (a
-    // locking read would wait for orders other changes hold, and could deadlock), and it sees
-    // every change of these customers' orders, since making one needs the customer locks this
-    // transaction holds.
-    core::Result<void, db::DbError> recount(std::int64_t first_id, std::int64_t second_id,
-                                            const db::Param& at) {
-        auto rows = session_.query(q_.recount_read, {first_id, second_id});
-        if (!rows) return core::fail(rows.error());
-        std::vector<CustomerStatistics> changed;
-        for (std::size_t i = 0; i < rows->size(); ++i) {
-            const auto row = (*rows)[i];
-            auto recounted =
-                CustomerStatistics::recount(row.i64(0), row.i64(6), row.i64(7), row.get(8),
-                                            row.get(9), !row.is_null(4), !row.is_null(5));
-            if (!recounted.same_as(row)) changed.push_back(std::move(recounted));
-        }
-        if (changed.empty()) return {};
-        const CustomerStatistics& a = changed.front();
-        const CustomerStatistics& b = changed.back();  // a again when only one changed
-        const auto date = [](const std::optional<std::string>& d) {
-            return d ? db::Param(std::string_view(*d)) : db::Param(nullptr);
-        };
-        auto written =
-            session_.execute(q_.recount_write,
-                             {a.id, a.count, b.count, a.id, a.ltv, b.ltv, a.id,
-                              std::string_view(a.aov), std::string_view(b.aov), a.id, date(a.first),
-                              date(b.first), a.id, date(a.last), date(b.last), at, a.id, b.id});
-        if (!written) return core::fail(written.error());
-        return {};
     }
 
     db::Session& session_;
@@ -300,6 +243,85 @@ private:
 };
 
 }  // namespace
+
+core::Result<ChangeOutcome, db::DbError> apply_customer_change(
+    db::Session& session, const CustomerChangeQueries& q, const OrderSnapshot& order,
+    std::int64_t new_id, std::int64_t old_id, const std::string& old_name,
+    const std::string& new_name, const Actor& actor, const std::string& now,
+    const MoveOptions& options) {
+    const db::Param move_from = old_id != 0 ? db::Param(old_id) : db::Param(nullptr);
+    const db::Param at = std::string_view(now);
+    const bool carts = options.cart_owner.has_value();
+    std::vector<db::Param> move;
+    if (carts) {
+        const CartOwner& owner = *options.cart_owner;
+        move = {order.id,
+                new_id,
+                at,
+                new_id,
+                at,
+                new_id,
+                optional_param(owner.user_id),
+                std::string_view(owner.email),
+                at};
+    } else {
+        move = {move_from, move_from, new_id, at, new_id, at, new_id, at, new_id, at};
+    }
+    const MoveQueries& m = carts ? q.move_with_carts : q.move_with_customer_rows;
+    const std::string* move_sql = &m.single;
+    if (order.moves_renewal_family() || order.moves_children()) {
+        // Lock the connected orders, then check the order is still as the snapshot says.
+        const std::int64_t parent = order.parent_id.value_or(0);
+        auto locked = order.moves_renewal_family()
+                          ? session.query(q.lock_renewal_family, {order.id, parent, parent})
+                          : session.query(q.lock_with_children, {order.id, order.id});
+        if (!locked) return core::fail(locked.error());
+        bool unchanged = false;
+        for (std::size_t i = 0; i < locked->size(); ++i) {
+            const auto row = (*locked)[i];
+            if (row.i64(0) != order.id) continue;
+            unchanged = row.opt_i64(1) == order.customer_id && row.str(2) == order.type &&
+                        row.opt_i64(3) == order.parent_id;
+        }
+        if (!unchanged) return ChangeOutcome::kOrderChanged;
+        if (order.moves_renewal_family()) {
+            move_sql = &m.renewal_family;
+            move.insert(move.end(), {order.id, parent, parent});
+        } else {
+            move_sql = &m.with_children;
+            move.insert(move.end(), {order.id, order.id});
+        }
+    } else {
+        // The update itself locks the order and checks it against the snapshot.
+        move.insert(move.end(), {order.id, optional_param(order.customer_id),
+                                 std::string_view(order.type), optional_param(order.parent_id)});
+    }
+    auto moved = session.execute(*move_sql, move);
+    if (!moved) return core::fail(moved.error());
+    if (moved->affected_rows == 0) return ChangeOutcome::kOrderChanged;
+
+    if (auto r = recount(session, q, new_id, old_id != 0 ? old_id : new_id, at); !r) {
+        return core::fail(r.error());
+    }
+
+    const std::string content = "Customer changed from " + old_name + " to " + new_name;
+    // No acting user (a storefront customer or anonymous caller): user_id NULL, FCT-BOT.
+    const db::Param actor_id = actor.user_id > 0 ? db::Param(actor.user_id) : db::Param(nullptr);
+    const std::string_view created_by =
+        actor.user_id > 0 ? std::string_view(actor.display_name) : std::string_view("FCT-BOT");
+    auto logged = session.execute(
+        q.insert_activity,
+        {kOrderModel, order.id, actor_id, std::string_view(content), created_by, at, at});
+    if (!logged) return core::fail(logged.error());
+    return ChangeOutcome::kChanged;
+}
+
+// A plain order is not locked beforehand: the update matches it only while it is as the
+// snapshot says (0 rows → read it again).
+MoveQueries::MoveQueries(const std::string& move)
+    : single(move + "o.id = ? AND o.customer_id <=> ? AND o.type <=> ? AND o.parent_id <=> ?"),
+      renewal_family(move + "(o.id = ? OR o.id = ? OR o.parent_id = ?)"),
+      with_children(move + "(o.id = ? OR o.parent_id = ?)") {}
 
 CustomerChangeQueries::CustomerChangeQueries(const std::string& p) : new_customer(p) {
     const std::string customers = p + "fct_customers";
@@ -334,18 +356,21 @@ CustomerChangeQueries::CustomerChangeQueries(const std::string& p) : new_custome
     // §9.1 steps 1, 2, 4 and 5 in one statement: the connected orders, their subscriptions and
     // every address and meta row of the old customer (`a`/`m` match nothing when it is NULL).
     // Each row is updated once however often the join repeats it.
-    const std::string move = "UPDATE " + orders + " o LEFT JOIN " + p +
-                             "fct_subscriptions s ON s.parent_order_id = o.id LEFT JOIN " + p +
-                             "fct_customer_addresses a ON a.customer_id = ? LEFT JOIN " + p +
-                             "fct_customer_meta m ON m.customer_id = ? SET o.customer_id = ?, "
-                             "o.updated_at = ?, s.customer_id = ?, s.updated_at = ?, "
-                             "a.customer_id = ?, a.updated_at = ?, m.customer_id = ?, "
-                             "m.updated_at = ? WHERE ";
-    // A plain order is not locked beforehand: the update matches it only while it is as the
-    // snapshot says (0 rows → read it again).
-    move_single = move + "o.id = ? AND o.customer_id <=> ? AND o.type <=> ? AND o.parent_id <=> ?";
-    move_renewal_family = move + "(o.id = ? OR o.id = ? OR o.parent_id = ?)";
-    move_with_children = move + "(o.id = ? OR o.parent_id = ?)";
+    move_with_customer_rows = MoveQueries(
+        "UPDATE " + orders + " o LEFT JOIN " + p +
+        "fct_subscriptions s ON s.parent_order_id = o.id LEFT JOIN " + p +
+        "fct_customer_addresses a ON a.customer_id = ? LEFT JOIN " + p +
+        "fct_customer_meta m ON m.customer_id = ? SET o.customer_id = ?, o.updated_at = ?, "
+        "s.customer_id = ?, s.updated_at = ?, a.customer_id = ?, a.updated_at = ?, "
+        "m.customer_id = ?, m.updated_at = ? WHERE ");
+    // storefront-v1.md §7: the connected orders, their subscriptions and the carts of the route's
+    // order (its owner's customer_id, user_id and email); the customer's own rows stay.
+    move_with_carts = MoveQueries(
+        "UPDATE " + orders + " o LEFT JOIN " + p +
+        "fct_subscriptions s ON s.parent_order_id = o.id LEFT JOIN " + p +
+        "fct_carts k ON k.order_id = o.id AND o.id = ? SET o.customer_id = ?, o.updated_at = ?, "
+        "s.customer_id = ?, s.updated_at = ?, k.customer_id = ?, k.user_id = ?, k.email = ?, "
+        "k.updated_at = ? WHERE ");
 
     // §9.4, see recount(): each customer's stored statistics beside its qualifying orders'
     // figures…

@@ -95,6 +95,15 @@ public:
                                                                       std::int64_t now_unix) = 0;
 };
 
+// The move statement of one scope for the three kinds of connected orders.
+struct MoveQueries {
+    MoveQueries() = default;
+    explicit MoveQueries(const std::string& update_prefix);
+    std::string single;
+    std::string renewal_family;
+    std::string with_children;
+};
+
 // SQL for one table prefix, built once at startup (prepared statements are cached by text).
 struct CustomerChangeQueries {
     explicit CustomerChangeQueries(const std::string& table_prefix);
@@ -104,13 +113,36 @@ struct CustomerChangeQueries {
     std::string lock_customers;
     std::string lock_renewal_family;
     std::string lock_with_children;
-    std::string move_single;
-    std::string move_renewal_family;
-    std::string move_with_children;
+    MoveQueries move_with_customer_rows;  // fluent-cart: + the old customer's addresses and meta
+    MoveQueries move_with_carts;          // storefront: + the route order's carts
     std::string recount_read;
     std::string recount_write;
     std::string insert_activity;
 };
+
+// The new owner written into the carts of the route's order (storefront-v1.md §7).
+struct CartOwner {
+    std::optional<std::int64_t> user_id;
+    std::string email;
+};
+
+// What a change moves besides the connected orders and their subscriptions: by default the old
+// customer's addresses and meta (fluent-cart-v2.md §9.1); with a cart owner, the route order's
+// carts instead (storefront-v1.md §7: a shopper's address book does not follow an email).
+struct MoveOptions {
+    std::optional<CartOwner> cart_owner;
+};
+
+// §9.1 steps 1–7 inside the caller's READ COMMITTED transaction, once the caller holds the
+// customer locks (lock_customers, in id order, before the order): moves the connected orders,
+// recounts the new customer and the old one (`old_id` 0: no old customer row, nothing of it
+// moves or is recounted), writes the activity row (an actor with user_id 0 is written as
+// user_id NULL, created_by FCT-BOT). kOrderChanged when the order no longer matches `order`.
+core::Result<ChangeOutcome, db::DbError> apply_customer_change(
+    db::Session& session, const CustomerChangeQueries& queries, const OrderSnapshot& order,
+    std::int64_t new_id, std::int64_t old_id, const std::string& old_name,
+    const std::string& new_name, const Actor& actor, const std::string& now,
+    const MoveOptions& options);
 
 // `wp_user`: how to create WordPress users (nothing: a NewCustomer asking for one fails with
 // kUserFailed).

@@ -1,0 +1,369 @@
+#include "storefront/handlers/customer_handlers.hpp"
+
+#include <openssl/crypto.h>
+
+#include <cartpress/auth/password_hash.hpp>
+#include <cartpress/core/utc_time.hpp>
+#include <cartpress/db/transaction.hpp>
+#include <cartpress/site/email_identity.hpp>
+#include <set>
+
+#include "fluent_cart/handlers/new_customer_input.hpp"
+#include "storefront/errors.hpp"
+#include "storefront/handlers/actor.hpp"
+#include "storefront/handlers/request_values.hpp"
+#include "storefront/serialization/customer_json.hpp"
+#include "storefront/validation/customer_input.hpp"
+
+namespace cartpress::plugins::storefront {
+namespace {
+
+using fluent_cart::EmailLock;
+
+// A write step failed: the whole request answers with `error` (the transaction rolls back).
+struct Refusal {
+    rest::RestError error;
+};
+
+rest::RestError db_failure(std::string_view what, const db::DbError& e) {
+    return errors::internal("storefront " + std::string(what) + ": " + e.message);
+}
+
+const json::Value& body_of(const rest::RestRequest& request) {
+    if (request.json_body().IsObject()) return request.json_body();
+    return request.body_params();
+}
+
+CustomerLinks links_for(const StorefrontContext& sf, const rest::RequestContext& ctx,
+                        std::int64_t id) {
+    const std::string base = "/storefront/v1/customers";
+    return {ctx.options.rest_url(sf.rest_prefix, base + "/" + std::to_string(id)),
+            ctx.options.rest_url(sf.rest_prefix, base)};
+}
+
+rest::RestResponse customer_response(const StorefrontContext& sf, const rest::RequestContext& ctx,
+                                     const CustomerRecord& c, Audience audience, int status = 200) {
+    json::Document d;
+    d.SetObject();
+    static_cast<json::Value&>(d) =
+        customer_json(c, audience, links_for(sf, ctx, c.id), d.GetAllocator());
+    rest::RestResponse response(std::move(d), status);
+    if (status == 201) response.headers.push_back({"Location", links_for(sf, ctx, c.id).self});
+    return response;
+}
+
+// Who may act on customer `id` (spec §2): its own token, or staff holding `permission`.
+std::optional<rest::RestError> may_act_on(const Actor& actor, const rest::RequestContext& ctx,
+                                          std::int64_t id, std::string_view permission) {
+    if (actor.is_customer()) {
+        if (actor.customer_id != id) return errors::customer_mismatch();
+        return std::nullopt;
+    }
+    if (actor.is_anonymous()) return errors::customer_token_required();
+    return require_staff(actor, ctx, permission);
+}
+
+// Custom field writes as meta changes, refused when the customer would hold more than
+// kMaxCustomFields fields.
+core::Result<std::vector<CustomFieldChange>, rest::RestError> field_changes(
+    const std::vector<CustomFieldWrite>& writes, const std::map<std::string, std::string>& stored) {
+    std::set<std::string> names;
+    for (const auto& [name, value] : stored) names.insert(name);
+    std::vector<CustomFieldChange> changes;
+    for (const auto& w : writes) {
+        if (w.json_value) {
+            names.insert(w.name);
+        } else {
+            names.erase(w.name);
+        }
+        changes.push_back({custom_field_meta_key(w.name), w.json_value});
+    }
+    if (names.size() > kMaxCustomFields) {
+        return core::fail(invalid_params(
+            {{"custom_fields", "A customer can have at most " + std::to_string(kMaxCustomFields) +
+                                   " custom fields."}}));
+    }
+    return changes;
+}
+
+// The signup switch (spec §8): config, else WordPress's users_can_register option.
+core::Result<bool, rest::RestError> signup_open(const StorefrontContext& sf,
+                                                CustomerRepository& repo) {
+    switch (sf.settings.signup) {
+        case SignupMode::kOpen:
+            return true;
+        case SignupMode::kClosed:
+            return false;
+        case SignupMode::kAuto:
+            break;
+    }
+    auto option = repo.users_can_register();
+    if (!option) return core::fail(db_failure("signup option", option.error()));
+    return *option;
+}
+
+rest::HandlerResult get_customer_by_id(const StorefrontContext& sf, rest::RequestContext& ctx,
+                                       const Actor& actor, std::int64_t id) {
+    if (auto refused = may_act_on(actor, ctx, id, "customers/view")) return core::fail(*refused);
+    CustomerRepository repo(ctx.db, sf.customer_queries);
+    auto found = repo.find(id);
+    if (!found) return core::fail(db_failure("customer read", found.error()));
+    if (!*found) return core::fail(errors::customer_not_found());
+    return customer_response(sf, ctx, **found,
+                             actor.is_staff() ? Audience::kStaff : Audience::kCustomer);
+}
+
+// The partial edit of spec §8 on customer `id`, already authorised.
+rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestRequest& request,
+                                  rest::RequestContext& ctx, const Actor& actor, std::int64_t id) {
+    const bool staff = actor.is_staff();
+    auto input =
+        parse_customer_input(body_of(request), CustomerInputMode::kUpdate, staff, sf.countries);
+    if (!input) return core::fail(input_error(input.error()));
+    CustomerRepository repo(ctx.db, sf.customer_queries);
+
+    // A customer changing its email or password proves it knows the current password.
+    if (actor.is_customer() && (input->email || input->password)) {
+        if (!input->current_password) return core::fail(errors::current_password_required());
+        auto stored = repo.find(id);
+        if (!stored) return core::fail(db_failure("customer read", stored.error()));
+        if (!*stored) return core::fail(errors::customer_not_found());
+        if (!(*stored)->has_password() ||
+            !auth::verify_password(*input->current_password, (*stored)->user_pass)) {
+            return core::fail(errors::incorrect_password());
+        }
+    }
+
+    const std::optional<std::string> new_key =
+        input->email ? std::optional<std::string>(site::email_key(*input->email)) : std::nullopt;
+    // The email lock comes before BEGIN and any row lock (spec §4).
+    std::optional<EmailLock> lock;
+    if (new_key) {
+        lock.emplace(ctx.db, sf.lock_queries, *new_key);
+        auto held = lock->acquire();
+        if (!held) return core::fail(db_failure("email lock", held.error()));
+        if (*held == EmailLock::Status::kBusy) return core::fail(errors::busy());
+    }
+    db::Transaction tx(ctx.db, db::Isolation::kReadCommitted);
+    if (!tx.started()) return core::fail(db_failure("begin", tx.started().error()));
+    auto found = repo.find(id, true);
+    if (!found) return core::fail(db_failure("customer read", found.error()));
+    if (!*found) return core::fail(errors::customer_not_found());
+    CustomerRecord& c = **found;
+    const std::string now = core::mysql_datetime(sf.clock.now_unix());
+
+    CustomerWrite w{c.user_id, c.email, c.first_name, c.last_name, c.status, c.notes,
+                    c.country, c.state, c.city,       c.postcode,  c.uuid};
+    if (new_key && *new_key != site::email_key(c.email)) {
+        auto other = repo.id_by_email_key(*new_key, sf.email_column_ci(ctx.db));
+        if (!other) return core::fail(db_failure("email check", other.error()));
+        if (*other && **other != id)
+            return core::fail(errors::customer_exists(staff ? **other : 0));
+        if (c.user_id) {
+            auto user = repo.user_by_email(*new_key);
+            if (!user) return core::fail(db_failure("user check", user.error()));
+            if (*user && **user != *c.user_id) return core::fail(errors::user_exists());
+            if (auto r = repo.set_user_email(*c.user_id, *new_key); !r) {
+                return core::fail(db_failure("user email", r.error()));
+            }
+        }
+        w.email = *new_key;
+    }
+    if (input->first_name) w.first_name = *input->first_name;
+    if (input->last_name) w.last_name = *input->last_name;
+    if (input->country) w.country = *input->country;
+    if (input->state) w.state = *input->state;
+    if (input->city) w.city = *input->city;
+    if (input->postcode) w.postcode = *input->postcode;
+    if (input->notes) w.notes = *input->notes;
+    if (input->status) w.status = *input->status;
+    if (input->user_id) {
+        w.user_id = *input->user_id;
+        if (*input->user_id) {
+            auto exists = repo.user_exists(**input->user_id);
+            if (!exists) return core::fail(db_failure("user check", exists.error()));
+            if (!*exists) {
+                return core::fail(
+                    invalid_params({{"user_id", "user_id is not an existing user."}}));
+            }
+        }
+    }
+
+    bool revoke_tokens = false;
+    if (input->password) {
+        if (w.user_id && c.user_exists) {
+            auto hash =
+                site::hash_login_password(ctx.db, sf.wordpress_user_queries, *input->password,
+                                          sf.hash_format, ctx.options.db_version, ctx.random);
+            if (!hash) return core::fail(db_failure("password hash", hash.error()));
+            if (auto r = repo.set_user_pass(*w.user_id, *hash); !r) {
+                return core::fail(db_failure("password", r.error()));
+            }
+        } else {
+            // A guest gets an account (spec §9, staff path): a WordPress user with the password,
+            // unless another user already has the email (staff may link it with user_id).
+            auto user = repo.user_by_email(w.email);
+            if (!user) return core::fail(db_failure("user check", user.error()));
+            if (*user) return core::fail(errors::user_exists());
+            auto created = site::create_wordpress_user(
+                ctx.db, sf.wordpress_user_queries,
+                {w.email, w.first_name, w.last_name, *input->password}, sf.hash_format,
+                ctx.options.db_version, ctx.random, now);
+            if (!created) return core::fail(db_failure("user create", created.error()));
+            w.user_id = *created;
+        }
+        revoke_tokens = true;  // spec §5.4: a password change ends the other sessions
+    }
+    if (w.status == "inactive" && c.status != "inactive") revoke_tokens = true;
+
+    if (input->custom_fields) {
+        auto changes = field_changes(*input->custom_fields, c.custom_fields);
+        if (!changes) return core::fail(changes.error());
+        if (auto r = repo.write_custom_fields(id, *changes, now); !r) {
+            return core::fail(db_failure("custom fields", r.error()));
+        }
+    }
+    if (auto r = repo.update(id, w, now); !r)
+        return core::fail(db_failure("customer update", r.error()));
+    if (revoke_tokens) {
+        TokenRepository tokens(ctx.db, sf.token_queries);
+        // The customer's own current token survives its password change; staff end them all.
+        const std::int64_t keep =
+            actor.is_customer() && w.status != "inactive" ? actor.token_id : 0;
+        if (auto r = tokens.revoke_customer(id, now, keep); !r) {
+            return core::fail(db_failure("token revoke", r.error()));
+        }
+    }
+    auto updated = repo.find(id);
+    if (!updated || !*updated) {
+        return core::fail(db_failure("customer reread", updated ? db::DbError{} : updated.error()));
+    }
+    if (auto done = tx.commit(); !done) return core::fail(db_failure("commit", done.error()));
+    return customer_response(sf, ctx, **updated, staff ? Audience::kStaff : Audience::kCustomer);
+}
+
+}  // namespace
+
+rest::HandlerResult get_customer(const StorefrontContext& sf, const rest::RestRequest& request,
+                                 rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    return get_customer_by_id(sf, ctx, *actor, path_id(request, "id"));
+}
+
+rest::HandlerResult get_me(const StorefrontContext& sf, const rest::RestRequest& request,
+                           rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    if (!actor->is_customer()) return core::fail(errors::customer_token_required());
+    return get_customer_by_id(sf, ctx, *actor, actor->customer_id);
+}
+
+rest::HandlerResult update_customer(const StorefrontContext& sf, const rest::RestRequest& request,
+                                    rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    const std::int64_t id = path_id(request, "id");
+    if (auto refused = may_act_on(*actor, ctx, id, "customers/manage")) return core::fail(*refused);
+    return edit_customer(sf, request, ctx, *actor, id);
+}
+
+rest::HandlerResult update_me(const StorefrontContext& sf, const rest::RestRequest& request,
+                              rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    if (!actor->is_customer()) return core::fail(errors::customer_token_required());
+    return edit_customer(sf, request, ctx, *actor, actor->customer_id);
+}
+
+rest::HandlerResult create_customer(const StorefrontContext& sf, const rest::RestRequest& request,
+                                    rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    CustomerRepository repo(ctx.db, sf.customer_queries);
+    if (actor->is_customer()) return core::fail(rest::errors::forbidden(true));
+    if (actor->is_staff()) {
+        if (auto refused = require_staff(*actor, ctx, "customers/manage")) {
+            return core::fail(*refused);
+        }
+    } else {
+        auto open = signup_open(sf, repo);
+        if (!open) return core::fail(open.error());
+        if (!*open) return core::fail(rest::errors::forbidden(false));
+    }
+    const bool staff = actor->is_staff();
+    auto input =
+        parse_customer_input(body_of(request), CustomerInputMode::kCreate, staff, sf.countries);
+    if (!input) return core::fail(input_error(input.error()));
+
+    const std::string key = site::email_key(*input->email);
+    EmailLock lock(ctx.db, sf.lock_queries, key);
+    auto held = lock.acquire();
+    if (!held) return core::fail(db_failure("email lock", held.error()));
+    if (*held == EmailLock::Status::kBusy) return core::fail(errors::busy());
+    db::Transaction tx(ctx.db, db::Isolation::kReadCommitted);
+    if (!tx.started()) return core::fail(db_failure("begin", tx.started().error()));
+
+    auto existing = repo.id_by_email_key(key, sf.email_column_ci(ctx.db));
+    if (!existing) return core::fail(db_failure("email check", existing.error()));
+    if (*existing) {
+        auto other = repo.find(**existing);
+        if (!other || !*other)
+            return core::fail(db_failure("customer read", other ? db::DbError{} : other.error()));
+        if (!staff && !(*other)->has_password()) {
+            // Sign-up with a guest's email (spec §9): nothing visible changes; claiming the guest
+            // row needs e-mail verification, which a later issue builds.
+            json::Document d;
+            d.SetObject();
+            d.AddMember("status", "verification_required", d.GetAllocator());
+            return rest::RestResponse(std::move(d), 202);
+        }
+        return core::fail(errors::customer_exists(staff ? **existing : 0));
+    }
+
+    const std::string now = core::mysql_datetime(sf.clock.now_unix());
+    CustomerWrite w;
+    w.email = key;
+    w.first_name = input->first_name.value_or("");
+    w.last_name = input->last_name.value_or("");
+    w.status = input->status.value_or("active");
+    w.notes = input->notes.value_or("");
+    w.country = input->country.value_or("");
+    w.state = input->state.value_or("");
+    w.city = input->city.value_or("");
+    w.postcode = input->postcode.value_or("");
+    w.uuid = fluent_cart::customer_uuid(key, ctx.random);
+    auto user = repo.user_by_email(key);
+    if (!user) return core::fail(db_failure("user check", user.error()));
+    if (input->password) {
+        // An existing WordPress user is never taken over by a password write (spec §5.4).
+        if (*user) return core::fail(errors::user_exists());
+        auto created = site::create_wordpress_user(
+            ctx.db, sf.wordpress_user_queries, {key, w.first_name, w.last_name, *input->password},
+            sf.hash_format, ctx.options.db_version, ctx.random, now);
+        if (!created) return core::fail(db_failure("user create", created.error()));
+        w.user_id = *created;
+    } else if (input->user_id) {
+        w.user_id = *input->user_id;
+    } else {
+        w.user_id = *user;  // FluentCart links the user with that email too
+    }
+    auto id = repo.insert(w, now);
+    if (!id) return core::fail(db_failure("customer insert", id.error()));
+    if (input->custom_fields) {
+        auto changes = field_changes(*input->custom_fields, {});
+        if (!changes) return core::fail(changes.error());
+        if (auto r = repo.write_custom_fields(*id, *changes, now); !r) {
+            return core::fail(db_failure("custom fields", r.error()));
+        }
+    }
+    auto created = repo.find(*id);
+    if (!created || !*created) {
+        return core::fail(db_failure("customer reread", created ? db::DbError{} : created.error()));
+    }
+    if (auto done = tx.commit(); !done) return core::fail(db_failure("commit", done.error()));
+    return customer_response(sf, ctx, **created, staff ? Audience::kStaff : Audience::kCustomer,
+                             201);
+}
+
+}  // namespace cartpress::plugins::storefront

@@ -1,0 +1,171 @@
+#include "storefront/repositories/customer_repository.hpp"
+
+namespace cartpress::plugins::storefront {
+
+CustomerQueries::CustomerQueries(const std::string& p) {
+    const std::string customers = p + "fct_customers";
+    const std::string meta = p + "fct_customer_meta";
+    const std::string select =
+        "SELECT c.id, c.user_id, c.email, c.first_name, c.last_name, c.status, c.notes, "
+        "c.country, c.state, c.city, c.postcode, c.uuid, c.purchase_count, c.ltv, "
+        "c.first_purchase_date, c.last_purchase_date, c.created_at, c.updated_at, "
+        "u.ID IS NOT NULL, u.user_pass, u.user_status FROM " +
+        customers + " c LEFT JOIN " + p +
+        "users u ON u.ID = c.user_id AND c.user_id > 0 WHERE c.id = ?";
+    select_by_id = select;
+    select_by_id_for_update = select + " FOR UPDATE";
+    id_by_email_ci = "SELECT id FROM " + customers + " WHERE email = ? ORDER BY id LIMIT 1";
+    id_by_email_cs =
+        "SELECT id FROM " + customers + " WHERE LOWER(TRIM(email)) = ? ORDER BY id LIMIT 1";
+    custom_fields = "SELECT SUBSTRING(meta_key, 14), meta_value FROM " + meta +
+                    " WHERE customer_id = ? AND LEFT(meta_key, 13) = 'cartpress_cf_' ORDER BY id";
+    insert = "INSERT INTO " + customers +
+             " (user_id, contact_id, email, first_name, last_name, status, purchase_value, "
+             "purchase_count, ltv, first_purchase_date, last_purchase_date, aov, notes, uuid, "
+             "country, city, state, postcode, created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?, "
+             "NULL, 0, 0, NULL, NULL, 0, ?, ?, ?, ?, ?, ?, ?, ?)";
+    update = "UPDATE " + customers +
+             " SET user_id = ?, email = ?, first_name = ?, last_name = ?, status = ?, notes = ?, "
+             "country = ?, city = ?, state = ?, postcode = ?, updated_at = ? WHERE id = ?";
+    delete_field = "DELETE FROM " + meta + " WHERE customer_id = ? AND meta_key = ?";
+    insert_field = "INSERT INTO " + meta +
+                   " (customer_id, meta_key, meta_value, created_at, updated_at) VALUES (?, ?, ?, "
+                   "?, ?)";
+    set_user_pass = "UPDATE " + p + "users SET user_pass = ? WHERE ID = ?";
+    set_user_email = "UPDATE " + p + "users SET user_email = ? WHERE ID = ?";
+    user_by_email = "SELECT ID FROM " + p + "users WHERE user_email = ? ORDER BY ID LIMIT 1";
+    user_exists = "SELECT EXISTS(SELECT 1 FROM " + p + "users WHERE ID = ?)";
+    users_can_register = "SELECT option_value FROM " + p +
+                         "options WHERE option_name = 'users_can_register' ORDER BY option_id "
+                         "LIMIT 1";
+}
+
+core::Result<std::optional<CustomerRecord>, db::DbError> CustomerRepository::find(std::int64_t id,
+                                                                                  bool for_update) {
+    auto rows = session_.query(for_update ? q_.select_by_id_for_update : q_.select_by_id, {id});
+    if (!rows) return core::fail(rows.error());
+    if (rows->empty()) return std::optional<CustomerRecord>();
+    const auto r = (*rows)[0];
+    CustomerRecord c;
+    c.id = r.i64(0);
+    if (const auto user = r.opt_i64(1); user && *user > 0) c.user_id = user;
+    c.email = r.str(2);
+    c.first_name = r.str(3);
+    c.last_name = r.str(4);
+    c.status = r.str(5);
+    c.notes = r.str(6);
+    c.country = r.str(7);
+    c.state = r.str(8);
+    c.city = r.str(9);
+    c.postcode = r.str(10);
+    c.uuid = r.str(11);
+    c.purchase_count = r.i64(12);
+    c.ltv = r.i64(13);
+    const auto opt = [&](std::size_t i) {
+        return r.is_null(i) ? std::optional<std::string>() : std::optional<std::string>(r.str(i));
+    };
+    c.first_purchase_date = opt(14);
+    c.last_purchase_date = opt(15);
+    c.created_at = opt(16);
+    c.updated_at = opt(17);
+    c.user_exists = r.i64(18) != 0;
+    c.user_pass = r.str(19);
+    c.user_status = r.i64(20);
+
+    auto fields = session_.query(q_.custom_fields, {id});
+    if (!fields) return core::fail(fields.error());
+    c.custom_field_rows = fields->size();
+    for (std::size_t i = 0; i < fields->size(); ++i) {
+        // Ascending ids: a later duplicate of a key overwrites, so the highest id wins.
+        c.custom_fields[(*fields)[i].str(0)] = (*fields)[i].str(1);
+    }
+    return std::optional<CustomerRecord>(std::move(c));
+}
+
+core::Result<std::optional<std::int64_t>, db::DbError> CustomerRepository::id_by_email_key(
+    std::string_view email_key, bool email_column_ci) {
+    auto rows =
+        session_.query(email_column_ci ? q_.id_by_email_ci : q_.id_by_email_cs, {email_key});
+    if (!rows) return core::fail(rows.error());
+    if (rows->empty()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>((*rows)[0].i64(0));
+}
+
+core::Result<std::optional<std::int64_t>, db::DbError> CustomerRepository::user_by_email(
+    std::string_view email) {
+    auto rows = session_.query(q_.user_by_email, {email});
+    if (!rows) return core::fail(rows.error());
+    if (rows->empty()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>((*rows)[0].i64(0));
+}
+
+core::Result<std::int64_t, db::DbError> CustomerRepository::insert(const CustomerWrite& w,
+                                                                   std::string_view now) {
+    const db::Param user = w.user_id ? db::Param(*w.user_id) : db::Param(nullptr);
+    auto done = session_.execute(
+        q_.insert,
+        {user, std::string_view(w.email), std::string_view(w.first_name),
+         std::string_view(w.last_name), std::string_view(w.status), std::string_view(w.notes),
+         std::string_view(w.uuid), std::string_view(w.country), std::string_view(w.city),
+         std::string_view(w.state), std::string_view(w.postcode), now, now});
+    if (!done) return core::fail(done.error());
+    auto id = session_.last_insert_id();
+    if (!id) return core::fail(id.error());
+    return static_cast<std::int64_t>(*id);
+}
+
+core::Result<void, db::DbError> CustomerRepository::update(std::int64_t id, const CustomerWrite& w,
+                                                           std::string_view now) {
+    const db::Param user = w.user_id ? db::Param(*w.user_id) : db::Param(nullptr);
+    auto done = session_.execute(
+        q_.update,
+        {user, std::string_view(w.email), std::string_view(w.first_name),
+         std::string_view(w.last_name), std::string_view(w.status), std::string_view(w.notes),
+         std::string_view(w.country), std::string_view(w.city), std::string_view(w.state),
+         std::string_view(w.postcode), now, id});
+    if (!done) return core::fail(done.error());
+    return {};
+}
+
+core::Result<void, db::DbError> CustomerRepository::write_custom_fields(
+    std::int64_t customer_id, const std::vector<CustomFieldChange>& changes, std::string_view now) {
+    for (const auto& c : changes) {
+        // Every row of the key goes (duplicates included), then the new value is the only one.
+        auto removed =
+            session_.execute(q_.delete_field, {customer_id, std::string_view(c.meta_key)});
+        if (!removed) return core::fail(removed.error());
+        if (!c.json_value) continue;
+        auto added = session_.execute(q_.insert_field, {customer_id, std::string_view(c.meta_key),
+                                                        std::string_view(*c.json_value), now, now});
+        if (!added) return core::fail(added.error());
+    }
+    return {};
+}
+
+core::Result<void, db::DbError> CustomerRepository::set_user_pass(std::int64_t user_id,
+                                                                  std::string_view hash) {
+    auto done = session_.execute(q_.set_user_pass, {hash, user_id});
+    if (!done) return core::fail(done.error());
+    return {};
+}
+
+core::Result<void, db::DbError> CustomerRepository::set_user_email(std::int64_t user_id,
+                                                                   std::string_view email) {
+    auto done = session_.execute(q_.set_user_email, {email, user_id});
+    if (!done) return core::fail(done.error());
+    return {};
+}
+
+core::Result<bool, db::DbError> CustomerRepository::user_exists(std::int64_t user_id) {
+    auto rows = session_.query(q_.user_exists, {user_id});
+    if (!rows) return core::fail(rows.error());
+    return !rows->empty() && (*rows)[0].i64(0) != 0;
+}
+
+core::Result<bool, db::DbError> CustomerRepository::users_can_register() {
+    auto rows = session_.query(q_.users_can_register);
+    if (!rows) return core::fail(rows.error());
+    return !rows->empty() && (*rows)[0].str(0) == "1";
+}
+
+}  // namespace cartpress::plugins::storefront

@@ -1,0 +1,120 @@
+#pragma once
+
+#include <cartpress/core/result.hpp>
+#include <cartpress/db/db_error.hpp>
+#include <cartpress/db/session.hpp>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cartpress::plugins::storefront {
+
+// A {p}fct_customers row as storefront reads it, with its linked user's login state and its
+// custom fields (spec §5.1, §10.1). `user_pass` is for password checks only and is never
+// serialized.
+struct CustomerRecord {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> user_id;  // NULL or 0 in the row: none
+    std::string email;
+    std::string first_name;
+    std::string last_name;
+    std::string status;
+    std::string notes;
+    std::string country;
+    std::string state;
+    std::string city;
+    std::string postcode;
+    std::string uuid;
+    std::int64_t purchase_count = 0;
+    std::int64_t ltv = 0;
+    std::optional<std::string> first_purchase_date;
+    std::optional<std::string> last_purchase_date;
+    std::optional<std::string> created_at;
+    std::optional<std::string> updated_at;
+    bool user_exists = false;  // the linked {p}users row exists
+    std::string user_pass;
+    std::int64_t user_status = 0;
+    // name → JSON text; for duplicate rows of one key the highest meta id wins.
+    std::map<std::string, std::string> custom_fields;
+    // Every meta row id of a custom field (a write removes a key's duplicates).
+    std::size_t custom_field_rows = 0;
+
+    // An account: linked to an existing user with a non-empty password (spec §5.1 `password`).
+    bool has_password() const { return user_exists && !user_pass.empty(); }
+};
+
+// What a customer write sets: the whole editable row (the caller merges a partial update into
+// the stored values first, so one statement text serves every update).
+struct CustomerWrite {
+    std::optional<std::int64_t> user_id;
+    std::string email;
+    std::string first_name;
+    std::string last_name;
+    std::string status;
+    std::string notes;
+    std::string country;
+    std::string state;
+    std::string city;
+    std::string postcode;
+    std::string uuid;  // inserts only
+};
+
+// A custom field change: value nullopt deletes the key.
+struct CustomFieldChange {
+    std::string meta_key;
+    std::optional<std::string> json_value;
+};
+
+struct CustomerQueries {
+    explicit CustomerQueries(const std::string& table_prefix);
+    std::string select_by_id;
+    std::string select_by_id_for_update;
+    std::string id_by_email_ci;
+    std::string id_by_email_cs;
+    std::string custom_fields;
+    std::string insert;
+    std::string update;
+    std::string delete_field;
+    std::string insert_field;
+    std::string set_user_pass;
+    std::string set_user_email;
+    std::string user_by_email;
+    std::string user_exists;
+    std::string users_can_register;
+};
+
+class CustomerRepository {
+public:
+    CustomerRepository(db::Session& session, const CustomerQueries& queries)
+        : session_(session), q_(queries) {}
+
+    // With `for_update` the customer row (and its user row) is locked: call inside a transaction.
+    core::Result<std::optional<CustomerRecord>, db::DbError> find(std::int64_t id,
+                                                                  bool for_update = false);
+    // The lowest customer id whose email has this key (spec §4).
+    core::Result<std::optional<std::int64_t>, db::DbError> id_by_email_key(
+        std::string_view email_key, bool email_column_ci);
+    // The lowest {p}users ID with this user_email (the column's collation decides).
+    core::Result<std::optional<std::int64_t>, db::DbError> user_by_email(std::string_view email);
+
+    core::Result<std::int64_t, db::DbError> insert(const CustomerWrite& row, std::string_view now);
+    core::Result<void, db::DbError> update(std::int64_t id, const CustomerWrite& row,
+                                           std::string_view now);
+    core::Result<void, db::DbError> write_custom_fields(std::int64_t customer_id,
+                                                        const std::vector<CustomFieldChange>& c,
+                                                        std::string_view now);
+    core::Result<void, db::DbError> set_user_pass(std::int64_t user_id, std::string_view hash);
+    core::Result<void, db::DbError> set_user_email(std::int64_t user_id, std::string_view email);
+    core::Result<bool, db::DbError> user_exists(std::int64_t user_id);
+    // WordPress's users_can_register option is "1".
+    core::Result<bool, db::DbError> users_can_register();
+
+private:
+    db::Session& session_;
+    const CustomerQueries& q_;
+};
+
+}  // namespace cartpress::plugins::storefront

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <cartpress/core/result.hpp>
+#include <cartpress/db/db_error.hpp>
+#include <cartpress/db/session.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fluent_cart/repositories/customer_change_repository.hpp"
+
+namespace cartpress::plugins::storefront {
+
+// An order as PATCH orders/{order} decides on it (spec §7).
+struct OrderState {
+    fluent_cart::OrderSnapshot snapshot;  // id, customer, type, parent: what a change moves
+    std::string status;
+    // The order's customer is an account (linked user with a password): only that account
+    // (or staff) may address it.
+    bool owner_has_password = false;
+};
+
+// The order summary of spec §5.3 as stored.
+struct OrderSummary {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string status;
+    std::string payment_status;
+    std::string shipping_status;
+    std::string type;
+    std::string currency;
+    std::int64_t subtotal = 0;
+    std::int64_t discount_total = 0;  // manual + coupon
+    std::int64_t shipping_total = 0;
+    std::int64_t tax_total = 0;
+    std::int64_t total_amount = 0;
+    std::int64_t total_paid = 0;
+    std::int64_t total_refund = 0;
+    std::string invoice_no;
+    std::optional<std::int64_t> customer_id;  // NULL and 0: none
+    std::optional<std::string> customer_email;
+    bool customer_has_password = false;
+    std::optional<std::string> created_at;
+    std::optional<std::string> completed_at;
+};
+
+// A customer row of spec §4 for find-or-create.
+struct NewGuestCustomer {
+    std::string email_key;
+    std::string uuid;
+};
+
+struct StoreOrderQueries {
+    explicit StoreOrderQueries(const std::string& table_prefix);
+    std::string state_by_id;
+    std::string state_by_uuid;
+    std::string lock_state;
+    std::string set_pending;
+    std::string summary;
+    std::string insert_guest;
+    std::string customer_owner;
+    std::string display_name;
+};
+
+class StoreOrderRepository {
+public:
+    StoreOrderRepository(db::Session& session, const StoreOrderQueries& queries)
+        : session_(session), q_(queries) {}
+
+    // By id, or by uuid (FluentCart's order hash; the column has no index, so this scans, as
+    // FluentCart's own look-up does).
+    core::Result<std::optional<OrderState>, db::DbError> state(std::int64_t id);
+    core::Result<std::optional<OrderState>, db::DbError> state_by_uuid(std::string_view uuid);
+    // The same row locked FOR UPDATE (inside the caller's transaction).
+    core::Result<std::optional<OrderState>, db::DbError> lock(std::int64_t id);
+    // draft → pending; nothing for any other status.
+    core::Result<void, db::DbError> set_pending(std::int64_t id, std::string_view now);
+    core::Result<std::optional<OrderSummary>, db::DbError> summary(std::int64_t id);
+    // Inserts the customer row of spec §4 (user_id = a {p}users row with that email, if any)
+    // and returns its id. The caller holds the email lock and has checked none exists.
+    core::Result<std::int64_t, db::DbError> insert_guest(const NewGuestCustomer& c,
+                                                         std::string_view now);
+    // A customer's user_id and email, for the carts it takes over.
+    core::Result<std::optional<fluent_cart::CartOwner>, db::DbError> cart_owner(
+        std::int64_t customer_id);
+
+    // The acting WordPress user's display_name (the activity row's created_by).
+    core::Result<std::string, db::DbError> display_name(std::int64_t user_id);
+
+private:
+    db::Session& session_;
+    const StoreOrderQueries& q_;
+};
+
+}  // namespace cartpress::plugins::storefront

@@ -1,0 +1,416 @@
+// storefront/v1 through nginx on the demo store (issue 6 acceptance): the Commerce Layer flow
+// (PATCH orders by email, draft → pending, a token forcing its own customer), the token life
+// cycle, cart association, the same-email race mixed with fluent-cart's create-and-change, and
+// refusals that must change nothing.
+
+#include <boost/test/unit_test.hpp>
+#include <cartpress/json/rapidjson.hpp>
+#include <string>
+#include <vector>
+
+#include "e2e/e2e_world.hpp"
+#include "e2e/fluent_cart/served_store.hpp"
+#include "support/http_client.hpp"
+
+namespace cartpress::test {
+namespace {
+
+constexpr const char* kShopperEmail = "erin@example.com";
+constexpr const char* kShopperPassword = "ErinPass123!";
+constexpr const char* kCart = "c4d1f0e2a7b94c3e8f6a5d2b1c0e9f87";
+// The demo store's draft orders 7, 8 and 9.
+constexpr const char* kDraft7 = "d7a1c0de5e1f4a2b8c3d4e5f6a7b8c91";
+constexpr const char* kDraft8 = "d7a1c0de5e1f4a2b8c3d4e5f6a7b8c92";
+constexpr const char* kDraft9 = "d7a1c0de5e1f4a2b8c3d4e5f6a7b8c93";
+
+enum class Caller { kAnonymous, kAdmin };
+
+class Storefront : public ServedStore {
+public:
+    explicit Storefront(const std::string& database, int hosts = 1)
+        : ServedStore(database, hosts, Data::kDemo) {}
+
+    static HttpRequest request(const std::string& method, const std::string& path,
+                               const std::string& body = "", Caller caller = Caller::kAnonymous,
+                               const std::string& token = "") {
+        HttpRequest r;
+        r.method = method;
+        r.target = "/wp-json/storefront/v1/" + path;
+        if (caller == Caller::kAdmin) {
+            r.with_basic_auth("admin", E2eWorld::get().creds.admin_app_password);
+        }
+        if (!token.empty()) r.with_header("X-Customer-Token", token);
+        if (!body.empty()) r.with_json(body);
+        return r;
+    }
+
+    HttpResponse call(const std::string& method, const std::string& path,
+                      const std::string& body = "", Caller caller = Caller::kAnonymous,
+                      const std::string& token = "") const {
+        return send_request(request(method, path, body, caller, token));
+    }
+
+    std::string login(const std::string& email, const std::string& password) const {
+        const auto r = call("POST", "customers/tokens",
+                            R"({"email":")" + email + R"(","password":")" + password + R"("})");
+        BOOST_REQUIRE_MESSAGE(r.status == 201, r.body);
+        json::Document d;
+        d.Parse(r.body.c_str());
+        BOOST_REQUIRE(d.IsObject() && d.HasMember("token"));
+        return d["token"].GetString();
+    }
+};
+
+json::Document parse(const HttpResponse& r) {
+    json::Document d;
+    d.Parse(r.body.c_str());
+    BOOST_REQUIRE_MESSAGE(!d.HasParseError(), r.body);
+    return d;
+}
+
+std::string code_of(const HttpResponse& r) {
+    const auto d = parse(r);
+    return d.IsObject() && d.HasMember("code") && d["code"].IsString() ? d["code"].GetString() : "";
+}
+
+std::vector<std::string> keys_of(const json::Value& o) {
+    std::vector<std::string> keys;
+    for (const auto& m : o.GetObject()) keys.emplace_back(m.name.GetString());
+    return keys;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(e2e)
+BOOST_AUTO_TEST_SUITE(storefront_flows)
+
+// Commerce Layer: a draft order gets a customer by email; the same email in other case and
+// spacing finds the same customer; a customer token with an empty body attaches its own.
+BOOST_AUTO_TEST_CASE(commerce_layer_flow) {
+    Storefront store("cp_sf_cl");
+    const auto first = store.call("PATCH", std::string("orders/") + kDraft7,
+                                  R"({"customer_email":"Pat@Example.com ","unknown":1})");
+    BOOST_TEST_REQUIRE(first.status == 200, first.body);
+    const auto d1 = parse(first);
+    BOOST_TEST(std::string(d1["status"].GetString()) == "pending");
+    BOOST_TEST(std::string(d1["customer_email"].GetString()) == "pat@example.com");
+    BOOST_TEST(!d1.HasMember("customer_id"));  // anonymous: never reveals the customer
+    BOOST_TEST(!d1.HasMember("guest"));
+    BOOST_TEST(store.value(
+                   "SELECT COUNT(*) FROM wp_fct_customers WHERE email = 'pat@example.com'") == "1");
+    const std::string pat =
+        store.value("SELECT id FROM wp_fct_customers WHERE email = 'pat@example.com'");
+    BOOST_TEST(
+        store.value("SELECT CONCAT(customer_id, ':', status) FROM wp_fct_orders WHERE id = 7") ==
+        pat + ":pending");
+    BOOST_TEST(store.value("SELECT CONCAT_WS(',', user_id, status, first_name, purchase_count) "
+                           "FROM wp_fct_customers WHERE id = " +
+                           pat) == "active,,0");
+
+    const auto second = store.call("PATCH", std::string("orders/") + kDraft8,
+                                   R"({"customer_email":"  PAT@example.COM"})");
+    BOOST_TEST_REQUIRE(second.status == 200, second.body);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers WHERE email LIKE 'pat@%'") ==
+               "1");
+    BOOST_TEST(store.value("SELECT customer_id FROM wp_fct_orders WHERE id = 8") == pat);
+    // Both answers have the same keys: whether the email existed does not show.
+    BOOST_TEST(keys_of(d1) == keys_of(parse(second)));
+
+    const std::string token = store.login(kShopperEmail, kShopperPassword);
+    const auto third =
+        store.call("PATCH", std::string("orders/") + kDraft9, "", Caller::kAnonymous, token);
+    BOOST_TEST_REQUIRE(third.status == 200, third.body);
+    const auto d3 = parse(third);
+    BOOST_TEST(d3["customer_id"].GetInt64() == 5);
+    BOOST_TEST(d3["guest"].GetBool() == false);
+    BOOST_TEST(
+        store.value("SELECT CONCAT(customer_id, ':', status) FROM wp_fct_orders WHERE id = 9") ==
+        "5:pending");
+    // The activity rows of §9.5: no acting user for shoppers.
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_activity WHERE module_id IN (7, 8, 9) AND "
+                           "user_id IS NULL AND created_by = 'FCT-BOT' AND title = "
+                           "'Customer changed'") == "3");
+    // The order now belongs to an account: nobody else may take it, not even by uuid.
+    const auto taken = store.call("PATCH", std::string("orders/") + kDraft9,
+                                  R"({"customer_email":"pat@example.com"})");
+    BOOST_TEST(taken.status == 403);
+    BOOST_TEST(code_of(taken) == "storefront_order_owned");
+    BOOST_TEST(store.value("SELECT customer_id FROM wp_fct_orders WHERE id = 9") == "5");
+}
+
+// The §7 table's refusals: anonymous callers only by uuid, shoppers only on draft/pending,
+// staff needs orders/manage; argument errors first; nothing changes.
+BOOST_AUTO_TEST_CASE(order_refusals_change_nothing) {
+    Storefront store("cp_sf_refuse");
+    const auto checksum = [&] {
+        return store.value("CHECKSUM TABLE wp_fct_orders, wp_fct_customers, wp_fct_activity");
+    };
+    const std::string before = checksum();
+    struct Case {
+        std::string target;
+        std::string body;
+        Caller caller;
+        int status;
+        std::string code;
+    };
+    const std::string huge(300, 'a');
+    const std::vector<Case> cases = {
+        {"orders/7", R"({"customer_email":"x@example.com"})", Caller::kAnonymous, 404,
+         "storefront_order_not_found"},
+        {"orders/73d29e95efe312a2743e219b8ab5754b", R"({"customer_email":"x@example.com"})",
+         Caller::kAnonymous, 409, "storefront_order_not_editable"},
+        {"orders/ffffffffffffffffffffffffffffffff", R"({"customer_email":"x@example.com"})",
+         Caller::kAnonymous, 404, "storefront_order_not_found"},
+        {std::string("orders/") + kDraft7, "{}", Caller::kAnonymous, 400,
+         "rest_missing_callback_param"},
+        {std::string("orders/") + kDraft7, R"({"customer_email":42})", Caller::kAnonymous, 400,
+         "rest_invalid_param"},
+        {std::string("orders/") + kDraft7, R"({"customer_email":"not-an-email"})",
+         Caller::kAnonymous, 400, "rest_invalid_param"},
+        {std::string("orders/") + kDraft7, R"({"customer_email":")" + huge + R"(@example.com"})",
+         Caller::kAnonymous, 400, "rest_invalid_param"},
+        {std::string("orders/") + kDraft7, "{\"customer_email\":\"a\xff@example.com\"}",
+         Caller::kAnonymous, 400, ""},
+        {"orders/999", R"({"customer_email":"x@example.com"})", Caller::kAdmin, 404,
+         "storefront_order_not_found"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.target << " " << c.body.substr(0, 60)) {
+            const auto r = store.call("PATCH", c.target, c.body, c.caller);
+            BOOST_TEST(r.status == c.status, r.body);
+            if (!c.code.empty()) BOOST_TEST(code_of(r) == c.code);
+        }
+    }
+    BOOST_TEST(checksum() == before);
+    // Staff may change any status, by id.
+    const auto staff =
+        store.call("PATCH", "orders/1", R"({"customer_email":"bob@example.com"})", Caller::kAdmin);
+    BOOST_TEST_REQUIRE(staff.status == 200, staff.body);
+    BOOST_TEST(parse(staff)["customer_id"].GetInt64() == 2);
+    BOOST_TEST(
+        store.value("SELECT CONCAT(customer_id, ':', status) FROM wp_fct_orders WHERE id = 1") ==
+        "2:completed");
+    BOOST_TEST(store.value("SELECT created_by FROM wp_fct_activity WHERE module_id = 1 ORDER BY id "
+                           "DESC LIMIT 1") == "admin");
+}
+
+// Tokens: login, me, refresh (the old token dies at once), logout, staff revoke, password
+// change; wrong passwords are throttled; no hash is ever in an answer.
+BOOST_AUTO_TEST_CASE(token_life_cycle) {
+    Storefront store("cp_sf_tokens");
+    std::string answers;
+    const auto me = [&](const std::string& token) {
+        const auto r = store.call("GET", "me", "", Caller::kAnonymous, token);
+        answers += r.body;
+        return r;
+    };
+    const std::string t1 = store.login(" Erin@Example.COM ", kShopperPassword);
+    const auto read = me(t1);
+    BOOST_TEST_REQUIRE(read.status == 200, read.body);
+    const auto d = parse(read);
+    BOOST_TEST(d["id"].GetInt64() == 5);
+    BOOST_TEST(d["password"].GetBool() == true);
+    BOOST_TEST(!d.HasMember("user_id"));  // staff-only keys
+    BOOST_TEST(!d.HasMember("notes"));
+
+    const auto refreshed =
+        store.call("POST", "customers/tokens/refresh", "", Caller::kAnonymous, t1);
+    BOOST_TEST_REQUIRE(refreshed.status == 201, refreshed.body);
+    const std::string t2 = parse(refreshed)["token"].GetString();
+    BOOST_TEST(code_of(me(t1)) == "storefront_invalid_customer_token");
+    BOOST_TEST(me(t2).status == 200);
+
+    const auto out = store.call("DELETE", "customers/tokens/current", "", Caller::kAnonymous, t2);
+    BOOST_TEST(out.status == 204);
+    BOOST_TEST(me(t2).status == 401);
+
+    const std::string t3 = store.login(kShopperEmail, kShopperPassword);
+    // Revoking is staff work: a customer token is refused (403), nobody at all gets 401.
+    BOOST_TEST(store.call("DELETE", "customers/5/tokens", "", Caller::kAnonymous, t3).status ==
+               403);
+    BOOST_TEST(store.call("DELETE", "customers/5/tokens").status == 401);
+    BOOST_TEST(store.call("DELETE", "customers/5/tokens", "", Caller::kAdmin).status == 204);
+    BOOST_TEST(me(t3).status == 401);
+    BOOST_TEST(store.call("DELETE", "customers/999/tokens", "", Caller::kAdmin).status == 404);
+
+    // A password change needs the current one, keeps the caller's token, ends the others.
+    const std::string t4 = store.login(kShopperEmail, kShopperPassword);
+    const std::string t5 = store.login(kShopperEmail, kShopperPassword);
+    const auto no_current =
+        store.call("PATCH", "me", R"({"password":"NewPass456!"})", Caller::kAnonymous, t4);
+    BOOST_TEST(code_of(no_current) == "storefront_current_password_required");
+    const auto wrong_current =
+        store.call("PATCH", "me", R"({"password":"NewPass456!","current_password":"nope"})",
+                   Caller::kAnonymous, t4);
+    BOOST_TEST(code_of(wrong_current) == "storefront_incorrect_password");
+    const auto changed =
+        store.call("PATCH", "me", R"({"password":"NewPass456!","current_password":"ErinPass123!"})",
+                   Caller::kAnonymous, t4);
+    BOOST_TEST_REQUIRE(changed.status == 200, changed.body);
+    answers += changed.body;
+    BOOST_TEST(me(t4).status == 200);
+    BOOST_TEST(me(t5).status == 401);
+    BOOST_TEST(store
+                   .call("POST", "customers/tokens",
+                         R"({"email":"erin@example.com","password":"ErinPass123!"})")
+                   .status == 401);
+    store.login(kShopperEmail, "NewPass456!");
+
+    // Five failures for one email from one address, then even the right password waits.
+    for (int i = 0; i < 5; ++i) {
+        const auto r = store.call("POST", "customers/tokens",
+                                  R"({"email":"erin@example.com","password":"wrong"})");
+        BOOST_TEST(code_of(r) == "storefront_invalid_credentials");
+    }
+    const auto throttled = store.call("POST", "customers/tokens",
+                                      R"({"email":"erin@example.com","password":"NewPass456!"})");
+    BOOST_TEST(throttled.status == 429);
+    BOOST_TEST(code_of(throttled) == "storefront_too_many_attempts");
+    const int retry =
+        std::stoi(throttled.header("Retry-After").empty() ? "0" : throttled.header("Retry-After"));
+    BOOST_TEST(retry > 0);
+    BOOST_TEST(retry <= 900);
+    // Unknown email and wrong password answer alike.
+    const auto unknown = store.call("POST", "customers/tokens",
+                                    R"({"email":"nobody@example.com","password":"whatever1"})");
+    BOOST_TEST(unknown.status == 401);
+    BOOST_TEST(code_of(unknown) == "storefront_invalid_credentials");
+
+    const std::string hash = store.value("SELECT user_pass FROM wp_users WHERE ID = 3");
+    BOOST_TEST(hash.rfind("$wp$", 0) == 0u);
+    BOOST_TEST(answers.find(hash) == std::string::npos);
+    BOOST_TEST(answers.find("$wp$") == std::string::npos);
+    BOOST_TEST(answers.find("$P$") == std::string::npos);
+    BOOST_TEST(store.logs().find(hash) == std::string::npos);
+    BOOST_TEST(store.logs().find("NewPass456!") == std::string::npos);
+}
+
+// Elastic Path's cart association: 200 the first time, 204 after; refusals in §12.1's order.
+BOOST_AUTO_TEST_CASE(cart_association) {
+    Storefront store("cp_sf_cart");
+    const std::string token = store.login(kShopperEmail, kShopperPassword);
+    const std::string path = std::string("carts/") + kCart + "/relationships/customers";
+    const std::string body = R"({"data":[{"type":"customer","id":"5"}]})";
+    const auto cart = [&] {
+        return store.value(
+            "SELECT CONCAT_WS(',', customer_id, user_id, email) FROM wp_fct_carts "
+            "WHERE cart_hash = '" +
+            std::string(kCart) + "'");
+    };
+    const std::string before = cart();
+    BOOST_TEST(store
+                   .call("POST", path, R"({"data":[{"type":"order","id":"5"}]})",
+                         Caller::kAnonymous, token)
+                   .status == 400);
+    BOOST_TEST(store
+                   .call("POST", path, R"({"data":[{"type":"customer","id":"6"}]})",
+                         Caller::kAnonymous, token)
+                   .status == 403);
+    BOOST_TEST(store.call("POST", path, body).status == 401);
+    BOOST_TEST(store.call("POST", path, body, Caller::kAnonymous, "cpt1.5.1.x.y").status == 401);
+    BOOST_TEST(
+        store.call("POST", "carts/nope/relationships/customers", body, Caller::kAnonymous, token)
+            .status == 404);
+    BOOST_TEST(cart() == before);
+
+    const auto first = store.call("POST", path, body, Caller::kAnonymous, token);
+    BOOST_TEST_REQUIRE(first.status == 200, first.body);
+    BOOST_TEST(first.body == body);
+    BOOST_TEST(cart() == "5,3,erin@example.com");
+    const auto again = store.call("POST", path, R"({"data":[{"type":"customer","id":5}]})",
+                                  Caller::kAnonymous, token);
+    BOOST_TEST(again.status == 204);
+    BOOST_TEST(again.body.empty());
+
+    // Another shopper cannot take it; staff can move it.
+    store.exec(
+        "UPDATE wp_users SET user_pass = (SELECT user_pass FROM (SELECT user_pass FROM "
+        "wp_users WHERE ID = 3) x) WHERE ID = 2");
+    store.exec("UPDATE wp_fct_customers SET user_id = 2 WHERE id = 6");
+    const std::string other = store.login("gina.guest@example.com", kShopperPassword);
+    const auto owned = store.call("POST", path, R"({"data":[{"type":"customer","id":"6"}]})",
+                                  Caller::kAnonymous, other);
+    BOOST_TEST(owned.status == 409);
+    BOOST_TEST(code_of(owned) == "storefront_cart_owned");
+    BOOST_TEST(cart() == "5,3,erin@example.com");
+    BOOST_TEST(
+        store.call("POST", path, R"({"data":[{"type":"customer","id":"6"}]})", Caller::kAdmin)
+            .status == 200);
+    BOOST_TEST(cart() == "6,2,gina.guest@example.com");
+
+    const auto cleared = store.call("DELETE", path, R"({"data":[{"type":"customer","id":"6"}]})",
+                                    Caller::kAnonymous, other);
+    BOOST_TEST(cleared.status == 204);
+    BOOST_TEST(cart().empty());
+    store.exec("UPDATE wp_fct_carts SET stage = 'completed' WHERE cart_hash = '" +
+               std::string(kCart) + "'");
+    BOOST_TEST(code_of(store.call("POST", path, body, Caller::kAnonymous, token)) ==
+               "storefront_cart_completed");
+}
+
+// 64 PATCH orders on different drafts with one new email in case and space variants, through
+// two host processes, mixed with fluent-cart create-and-change-customer for the same email:
+// exactly one customer, every order on it or refused as a loser.
+BOOST_AUTO_TEST_CASE(one_email_from_both_plugins_makes_one_customer) {
+    Storefront store("cp_sf_race", 2);
+    constexpr int kPatches = 64;
+    constexpr int kCreates = 8;
+    std::string values;
+    for (int i = 0; i < kPatches + kCreates; ++i) {
+        values += std::string(i ? ", " : "") + "(" + std::to_string(200 + i) +
+                  ", 'draft', '', '', 'race-order-" + std::to_string(200 + i) +
+                  "', 'USD', NOW(), NOW())";
+    }
+    store.exec(
+        "INSERT INTO wp_fct_orders (id, status, payment_method, payment_method_title, uuid, "
+        "currency, created_at, updated_at) "
+        "VALUES " +
+        values);
+    // The uuid column is 32 hex in real stores; these orders are addressed by staff, by id.
+    static const char* kVariants[] = {"Race@Example.com", "race@example.com", " RACE@EXAMPLE.COM ",
+                                      "rAcE@example.COM"};
+    std::vector<HttpRequest> requests;
+    for (int i = 0; i < kPatches; ++i) {
+        requests.push_back(Storefront::request(
+            "PATCH", "orders/" + std::to_string(200 + i),
+            R"({"customer_email":")" + std::string(kVariants[i % 4]) + R"("})", Caller::kAdmin));
+    }
+    for (int i = 0; i < kCreates; ++i) {
+        HttpRequest r;
+        r.method = "POST";
+        r.target = "/wp-json/fluent-cart/v2/orders/" + std::to_string(200 + kPatches + i) +
+                   "/create-and-change-customer";
+        r.with_basic_auth("admin", E2eWorld::get().creds.admin_app_password);
+        r.with_json(R"({"email":"Race@Example.com","full_name":"Race Example"})");
+        requests.insert(requests.begin() + i * 8, std::move(r));
+    }
+    const auto responses = store.send_all_requests(requests);
+    int patched = 0;
+    int created = 0;
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        const bool fluent = requests[i].target.find("fluent-cart") != std::string::npos;
+        BOOST_TEST_CONTEXT(requests[i].target << " " << responses[i].body.substr(0, 120)) {
+            if (fluent) {
+                BOOST_TEST((responses[i].status == 200 || responses[i].status == 422));
+                created += responses[i].status == 200;
+            } else {
+                BOOST_TEST(responses[i].status == 200);
+                patched += responses[i].status == 200;
+            }
+        }
+    }
+    BOOST_TEST(patched == kPatches);
+    BOOST_TEST(created <= 1);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers WHERE LOWER(TRIM(email)) = "
+                           "'race@example.com'") == "1");
+    const std::string id = store.value(
+        "SELECT id FROM wp_fct_customers WHERE LOWER(TRIM(email)) = 'race@example.com'");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_orders WHERE id BETWEEN 200 AND 263 AND "
+                           "customer_id = " +
+                           id + " AND status = 'pending'") == std::to_string(kPatches));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace cartpress::test

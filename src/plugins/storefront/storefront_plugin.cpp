@@ -1,7 +1,9 @@
 #include <cartpress/plugins/storefront/storefront_plugin.hpp>
 
 #include "storefront/handlers/cart_handlers.hpp"
+#include "storefront/handlers/collection.hpp"
 #include "storefront/handlers/customer_handlers.hpp"
+#include "storefront/handlers/history_handlers.hpp"
 #include "storefront/handlers/order_handlers.hpp"
 #include "storefront/handlers/token_handlers.hpp"
 #include "storefront/storefront_context.hpp"
@@ -53,8 +55,17 @@ public:
         add("customers", {"POST"}, {}, create_customer);
         add("customers/{id:int}", {"GET"}, {}, get_customer);
         add("customers/{id:int}", editable, {}, update_customer);
+        add("customers/{id:int}", {"DELETE"}, {}, delete_customer);
         add("me", {"GET"}, {}, get_me);
         add("me", editable, {}, update_me);
+        add("me", {"DELETE"}, {}, delete_me);
+
+        // Order history (spec §8).
+        auto history_args = paging_args();
+        history_args.push_back(string_arg("status", false));
+        add("customers/{id:int}/orders", {"GET"}, history_args, list_customer_orders);
+        add("me/orders", {"GET"}, history_args, list_my_orders);
+        add("me/orders/{order_id:int}", {"GET"}, {}, get_my_order);
 
         // Set an order's customer by email (spec §7).
         add("orders/{order}", editable, {}, patch_order);

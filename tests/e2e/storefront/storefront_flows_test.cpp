@@ -410,6 +410,109 @@ BOOST_AUTO_TEST_CASE(one_email_from_both_plugins_makes_one_customer) {
                            id + " AND status = 'pending'") == std::to_string(kPatches));
 }
 
+// Staff turn a guest into an account; the shopper reads its history (drafts left out, newest
+// first, paging headers) and one order in detail, but never another customer's.
+BOOST_AUTO_TEST_CASE(order_history_and_detail) {
+    Storefront store("cp_sf_history");
+    const auto account =
+        store.call("PATCH", "customers/1", R"({"password":"AlicePass123!"})", Caller::kAdmin);
+    BOOST_TEST_REQUIRE(account.status == 200, account.body);
+    BOOST_TEST(parse(account)["password"].GetBool() == true);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_users u JOIN wp_fct_customers c ON c.user_id "
+                           "= u.ID WHERE c.id = 1 AND u.user_email = 'alice@example.com'") == "1");
+    store.exec("UPDATE wp_fct_orders SET customer_id = 1 WHERE id = 7");  // a draft of Alice
+    const std::string token = store.login("alice@example.com", "AlicePass123!");
+
+    const auto page1 = store.call("GET", "me/orders?per_page=1", "", Caller::kAnonymous, token);
+    BOOST_TEST_REQUIRE(page1.status == 200, page1.body);
+    BOOST_TEST(page1.header("X-WP-Total") == "2");  // orders 1 and 2; the draft is left out
+    BOOST_TEST(page1.header("X-WP-TotalPages") == "2");
+    BOOST_TEST(page1.header("Link").find("page=2>; rel=\"next\"") != std::string::npos,
+               page1.header("Link"));
+    const auto list = parse(page1);
+    BOOST_TEST_REQUIRE(list.IsArray());
+    BOOST_TEST_REQUIRE(list.Size() == 1u);
+    BOOST_TEST(list[0]["id"].GetInt64() == 2);  // newest first
+    BOOST_TEST(code_of(store.call("GET", "me/orders?per_page=1&page=3", "", Caller::kAnonymous,
+                                  token)) == "storefront_invalid_page_number");
+    BOOST_TEST(store.call("GET", "me/orders?per_page=0", "", Caller::kAnonymous, token).status ==
+               400);
+    const auto completed =
+        parse(store.call("GET", "me/orders?status=processing", "", Caller::kAnonymous, token));
+    BOOST_TEST(completed.Size() == 0u);
+
+    const auto detail = store.call("GET", "me/orders/1", "", Caller::kAnonymous, token);
+    BOOST_TEST_REQUIRE(detail.status == 200, detail.body);
+    const auto d = parse(detail);
+    BOOST_TEST(d["discount_total"].GetInt64() == 0);
+    BOOST_TEST(
+        d["items"].Size() ==
+        std::stoul(store.value("SELECT COUNT(*) FROM wp_fct_order_items WHERE order_id = 1")));
+    BOOST_TEST(std::string(d["billing_address"]["email"].GetString()) == "alice@example.com");
+    BOOST_TEST(d["payments"].Size() ==
+               std::stoul(store.value(
+                   "SELECT COUNT(*) FROM wp_fct_order_transactions WHERE order_id = 1")));
+    for (const char* hidden : {"note", "ip_address", "config", "activities", "labels"}) {
+        BOOST_TEST(!d.HasMember(hidden), hidden);
+    }
+    // Another customer's order, a draft, and someone else's history.
+    BOOST_TEST(code_of(store.call("GET", "me/orders/3", "", Caller::kAnonymous, token)) ==
+               "storefront_order_not_found");
+    BOOST_TEST(code_of(store.call("GET", "me/orders/7", "", Caller::kAnonymous, token)) ==
+               "storefront_order_not_found");
+    BOOST_TEST(code_of(store.call("GET", "customers/2/orders", "", Caller::kAnonymous, token)) ==
+               "storefront_customer_mismatch");
+    BOOST_TEST(store.call("GET", "customers/2/orders", "", Caller::kAdmin).status == 200);
+}
+
+// DELETE: without orders the customer and its rows go; with orders it is anonymised; a user
+// Cartpress made with the default role goes with it, any other user is only unlinked.
+BOOST_AUTO_TEST_CASE(delete_and_anonymise) {
+    Storefront store("cp_sf_delete");
+    const auto created = store.call(
+        "POST", "customers",
+        R"({"email":"gone@example.com","first_name":"Gone","password":"GonePass123!","custom_fields":{"size":1}})",
+        Caller::kAdmin);
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    const std::string id = std::to_string(parse(created)["id"].GetInt64());
+    const std::string user = store.value("SELECT user_id FROM wp_fct_customers WHERE id = " + id);
+    const std::string token = store.login("gone@example.com", "GonePass123!");
+    BOOST_TEST(store.call("DELETE", "customers/1", "", Caller::kAnonymous, token).status == 403);
+    const auto gone = store.call("DELETE", "me", "", Caller::kAnonymous, token);
+    BOOST_TEST_REQUIRE(gone.status == 200, gone.body);
+    const auto g = parse(gone);
+    BOOST_TEST(g["deleted"].GetBool() == true);
+    BOOST_TEST(g["anonymized"].GetBool() == false);
+    BOOST_TEST(std::string(g["previous"]["email"].GetString()) == "gone@example.com");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers WHERE id = " + id) == "0");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customer_meta WHERE customer_id = " + id) ==
+               "0");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_users WHERE ID = " + user) == "0");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_usermeta WHERE user_id = " + user) == "0");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_cartpress_customer_tokens WHERE customer_id "
+                           "= " +
+                           id) == "0");
+    BOOST_TEST(store.call("GET", "me", "", Caller::kAnonymous, token).status == 401);
+
+    // Erin has an order now: anonymised, and her user (made by Cartpress, a subscriber) deleted.
+    store.exec("UPDATE wp_fct_orders SET customer_id = 5 WHERE id = 8");
+    const auto anonymised = store.call("DELETE", "customers/5", "", Caller::kAdmin);
+    BOOST_TEST_REQUIRE(anonymised.status == 200, anonymised.body);
+    BOOST_TEST(parse(anonymised)["anonymized"].GetBool() == true);
+    BOOST_TEST(store.value("SELECT CONCAT_WS(',', email, first_name, status, user_id IS NULL) "
+                           "FROM wp_fct_customers WHERE id = 5") ==
+               "anonymized-5f3c2a1e9d8b7c6a5f4e3d2c1b0a9f8e@invalid,,inactive,1");
+    BOOST_TEST(store.value("SELECT customer_id FROM wp_fct_orders WHERE id = 8") == "5");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_users WHERE ID = 3") == "0");
+    // A customer linked to a user Cartpress did not make keeps that user.
+    store.exec("UPDATE wp_fct_customers SET user_id = 2 WHERE id = 4");
+    BOOST_TEST(store.call("DELETE", "customers/4", "", Caller::kAdmin).status == 200);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_users WHERE ID = 2") == "1");
+    BOOST_TEST(store.call("DELETE", "customers/4", "", Caller::kAnonymous).status == 401);
+    BOOST_TEST(code_of(store.call("DELETE", "customers/999", "", Caller::kAdmin)) ==
+               "storefront_customer_not_found");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
 

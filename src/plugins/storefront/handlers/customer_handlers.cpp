@@ -6,6 +6,7 @@
 #include <cartpress/core/utc_time.hpp>
 #include <cartpress/db/transaction.hpp>
 #include <cartpress/site/email_identity.hpp>
+#include <cartpress/site/wordpress_user_writer.hpp>
 #include <set>
 
 #include "fluent_cart/handlers/new_customer_input.hpp"
@@ -242,7 +243,71 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
     return customer_response(sf, ctx, **updated, staff ? Audience::kStaff : Audience::kCustomer);
 }
 
+rest::HandlerResult remove_customer(const StorefrontContext& sf, rest::RequestContext& ctx,
+                                    const Actor& actor, std::int64_t id) {
+    CustomerRepository repo(ctx.db, sf.customer_queries);
+    db::Transaction tx(ctx.db, db::Isolation::kReadCommitted);
+    if (!tx.started()) return core::fail(db_failure("begin", tx.started().error()));
+    auto found = repo.find(id, true);
+    if (!found) return core::fail(db_failure("customer read", found.error()));
+    if (!*found) return core::fail(errors::customer_not_found());
+    const CustomerRecord& c = **found;
+    const Audience audience = actor.is_staff() ? Audience::kStaff : Audience::kCustomer;
+    json::Document d;
+    d.SetObject();
+    auto& a = d.GetAllocator();
+    json::Value previous = customer_json(c, audience, links_for(sf, ctx, id), a);
+
+    auto orders = repo.order_count(id);
+    if (!orders) return core::fail(db_failure("order count", orders.error()));
+    const bool anonymized = *orders > 0;
+    const std::string now = core::mysql_datetime(sf.clock.now_unix());
+    if (anonymized) {
+        // Orders stay for accounting; nothing personal stays on the customer (spec §14 #9).
+        const std::string email = "anonymized-" + c.uuid + "@invalid";
+        if (auto r = repo.anonymise(id, email, now); !r) {
+            return core::fail(db_failure("customer anonymise", r.error()));
+        }
+    } else if (auto r = repo.delete_customer(id); !r) {
+        return core::fail(db_failure("customer delete", r.error()));
+    }
+    if (c.user_id && c.user_exists) {
+        // The account goes too only when Cartpress made it and it holds nothing but the default
+        // role; otherwise it is only unlinked (the row is gone or anonymised without user_id).
+        auto facts = repo.linked_user_facts(*c.user_id);
+        if (!facts) return core::fail(db_failure("user read", facts.error()));
+        const std::string role = facts->default_role.empty() ? "subscriber" : facts->default_role;
+        if (facts->cartpress_created && facts->capabilities == site::capabilities_value(role)) {
+            if (auto r = repo.delete_user(*c.user_id); !r) {
+                return core::fail(db_failure("user delete", r.error()));
+            }
+        }
+    }
+    if (auto done = tx.commit(); !done) return core::fail(db_failure("commit", done.error()));
+    d.AddMember("deleted", true, a);
+    d.AddMember("anonymized", anonymized, a);
+    d.AddMember("previous", previous, a);
+    return rest::RestResponse(std::move(d));
+}
+
 }  // namespace
+
+rest::HandlerResult delete_customer(const StorefrontContext& sf, const rest::RestRequest& request,
+                                    rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    const std::int64_t id = path_id(request, "id");
+    if (auto refused = may_act_on(*actor, ctx, id, "customers/delete")) return core::fail(*refused);
+    return remove_customer(sf, ctx, *actor, id);
+}
+
+rest::HandlerResult delete_me(const StorefrontContext& sf, const rest::RestRequest& request,
+                              rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    if (!actor->is_customer()) return core::fail(errors::customer_token_required());
+    return remove_customer(sf, ctx, *actor, actor->customer_id);
+}
 
 rest::HandlerResult get_customer(const StorefrontContext& sf, const rest::RestRequest& request,
                                  rest::RequestContext& ctx) {

@@ -18,4 +18,12 @@ rest::HandlerResult update_customer(const StorefrontContext& sf, const rest::Res
 rest::HandlerResult update_me(const StorefrontContext& sf, const rest::RestRequest& request,
                               rest::RequestContext& ctx);
 
+// DELETE customers/{id} (staff customers/delete, or the customer itself) and DELETE me: without
+// orders the customer and its rows go; with orders it is anonymised (spec §8). 200
+// {"deleted":true,"anonymized":bool,"previous":<customer>}.
+rest::HandlerResult delete_customer(const StorefrontContext& sf, const rest::RestRequest& request,
+                                    rest::RequestContext& ctx);
+rest::HandlerResult delete_me(const StorefrontContext& sf, const rest::RestRequest& request,
+                              rest::RequestContext& ctx);
+
 }  // namespace cartpress::plugins::storefront

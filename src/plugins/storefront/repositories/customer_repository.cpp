@@ -38,6 +38,31 @@ CustomerQueries::CustomerQueries(const std::string& p) {
     users_can_register = "SELECT option_value FROM " + p +
                          "options WHERE option_name = 'users_can_register' ORDER BY option_id "
                          "LIMIT 1";
+    order_count = "SELECT COUNT(*) FROM " + p + "fct_orders WHERE customer_id = ?";
+    delete_customer = "DELETE FROM " + customers + " WHERE id = ?";
+    delete_addresses = "DELETE FROM " + p + "fct_customer_addresses WHERE customer_id = ?";
+    delete_meta = "DELETE FROM " + meta + " WHERE customer_id = ?";
+    // Stored with single backslashes; the model name is bound, so no sql_mode changes it.
+    delete_labels = "DELETE FROM " + p +
+                    "fct_label_relationships WHERE labelable_type = ? AND labelable_id = ?";
+    delete_tokens = "DELETE FROM " + p + "cartpress_customer_tokens WHERE customer_id = ?";
+    delete_subscriptions =
+        "DELETE FROM " + p + "cartpress_customer_subscriptions WHERE customer_id = ?";
+    clear_carts = "UPDATE " + p + "fct_carts SET customer_id = NULL WHERE customer_id = ?";
+    anonymise = "UPDATE " + customers +
+                " SET user_id = NULL, email = ?, first_name = '', last_name = '', notes = '', "
+                "country = '', city = '', state = '', postcode = '', status = 'inactive', "
+                "updated_at = ? WHERE id = ?";
+    user_ownership = "SELECT (SELECT meta_value FROM " + p +
+                     "usermeta WHERE user_id = ? AND meta_key = 'cartpress_created' ORDER BY "
+                     "umeta_id LIMIT 1), (SELECT meta_value FROM " +
+                     p +
+                     "usermeta WHERE user_id = ? AND meta_key = ? ORDER BY umeta_id LIMIT 1), "
+                     "(SELECT option_value FROM " +
+                     p + "options WHERE option_name = 'default_role' ORDER BY option_id LIMIT 1)";
+    capabilities_key = p + "capabilities";
+    delete_user = "DELETE FROM " + p + "users WHERE ID = ?";
+    delete_usermeta = "DELETE FROM " + p + "usermeta WHERE user_id = ?";
 }
 
 core::Result<std::optional<CustomerRecord>, db::DbError> CustomerRepository::find(std::int64_t id,
@@ -166,6 +191,66 @@ core::Result<bool, db::DbError> CustomerRepository::users_can_register() {
     auto rows = session_.query(q_.users_can_register);
     if (!rows) return core::fail(rows.error());
     return !rows->empty() && (*rows)[0].str(0) == "1";
+}
+
+namespace {
+
+constexpr std::string_view kCustomerModel = "FluentCart\\App\\Models\\Customer";
+
+}  // namespace
+
+core::Result<std::int64_t, db::DbError> CustomerRepository::order_count(std::int64_t customer_id) {
+    auto rows = session_.query(q_.order_count, {customer_id});
+    if (!rows) return core::fail(rows.error());
+    return rows->empty() ? 0 : (*rows)[0].i64(0);
+}
+
+core::Result<void, db::DbError> CustomerRepository::delete_customer(std::int64_t customer_id) {
+    for (const std::string* sql :
+         {&q_.delete_addresses, &q_.delete_meta, &q_.delete_tokens, &q_.delete_subscriptions,
+          &q_.clear_carts, &q_.delete_customer}) {
+        if (auto done = session_.execute(*sql, {customer_id}); !done) {
+            return core::fail(done.error());
+        }
+    }
+    auto labels = session_.execute(q_.delete_labels, {kCustomerModel, customer_id});
+    if (!labels) return core::fail(labels.error());
+    return {};
+}
+
+core::Result<void, db::DbError> CustomerRepository::anonymise(std::int64_t customer_id,
+                                                              std::string_view anonymous_email,
+                                                              std::string_view now) {
+    auto done = session_.execute(q_.anonymise, {anonymous_email, now, customer_id});
+    if (!done) return core::fail(done.error());
+    for (const std::string* sql :
+         {&q_.delete_addresses, &q_.delete_meta, &q_.delete_tokens, &q_.delete_subscriptions}) {
+        if (auto r = session_.execute(*sql, {customer_id}); !r) return core::fail(r.error());
+    }
+    return {};
+}
+
+core::Result<LinkedUserFacts, db::DbError> CustomerRepository::linked_user_facts(
+    std::int64_t user_id) {
+    auto rows = session_.query(q_.user_ownership,
+                               {user_id, user_id, std::string_view(q_.capabilities_key)});
+    if (!rows) return core::fail(rows.error());
+    LinkedUserFacts f;
+    if (rows->empty()) return f;
+    const auto r = (*rows)[0];
+    f.cartpress_created = r.str(0) == "1";
+    f.capabilities = r.str(1);
+    f.default_role = r.str(2);
+    return f;
+}
+
+core::Result<void, db::DbError> CustomerRepository::delete_user(std::int64_t user_id) {
+    if (auto meta = session_.execute(q_.delete_usermeta, {user_id}); !meta) {
+        return core::fail(meta.error());
+    }
+    auto user = session_.execute(q_.delete_user, {user_id});
+    if (!user) return core::fail(user.error());
+    return {};
 }
 
 }  // namespace cartpress::plugins::storefront

@@ -84,6 +84,27 @@ struct CustomerQueries {
     std::string user_by_email;
     std::string user_exists;
     std::string users_can_register;
+    std::string order_count;
+    std::string delete_customer;
+    std::string delete_addresses;
+    std::string delete_meta;
+    std::string delete_labels;
+    std::string delete_tokens;
+    std::string delete_subscriptions;
+    std::string clear_carts;
+    std::string anonymise;
+    std::string user_ownership;
+    std::string delete_user;
+    std::string delete_usermeta;
+    std::string capabilities_key;  // <p>capabilities
+};
+
+// What decides whether deleting a customer deletes its WordPress user (spec §8): only an
+// account Cartpress created whose one role is the store's default role.
+struct LinkedUserFacts {
+    bool cartpress_created = false;
+    std::string capabilities;  // the `<p>capabilities` value
+    std::string default_role;  // option default_role ('' when unset)
 };
 
 class CustomerRepository {
@@ -109,6 +130,19 @@ public:
     core::Result<void, db::DbError> set_user_pass(std::int64_t user_id, std::string_view hash);
     core::Result<void, db::DbError> set_user_email(std::int64_t user_id, std::string_view email);
     core::Result<bool, db::DbError> user_exists(std::int64_t user_id);
+    core::Result<std::int64_t, db::DbError> order_count(std::int64_t customer_id);
+    // Without orders: the customer row and everything of it (addresses, meta, label links,
+    // tokens, email subscriptions); carts keep their rows with customer_id cleared.
+    core::Result<void, db::DbError> delete_customer(std::int64_t customer_id);
+    // With orders: names, notes and location blanked, the email replaced, status inactive, the
+    // user unlinked; addresses, meta, tokens and email subscriptions deleted.
+    core::Result<void, db::DbError> anonymise(std::int64_t customer_id,
+                                              std::string_view anonymous_email,
+                                              std::string_view now);
+    core::Result<LinkedUserFacts, db::DbError> linked_user_facts(std::int64_t user_id);
+    // The users row and its usermeta.
+    core::Result<void, db::DbError> delete_user(std::int64_t user_id);
+
     // WordPress's users_can_register option is "1".
     core::Result<bool, db::DbError> users_can_register();
 

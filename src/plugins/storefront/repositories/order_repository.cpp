@@ -43,14 +43,36 @@ StoreOrderQueries::StoreOrderQueries(const std::string& p) {
         orders + " o WHERE o.id = ? FOR UPDATE";
     set_pending = "UPDATE " + orders +
                   " SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'draft'";
-    summary =
-        "SELECT o.id, o.uuid, o.status, o.payment_status, o.shipping_status, o.type, "
-        "o.currency, o.subtotal, o.manual_discount_total + o.coupon_discount_total, "
-        "o.shipping_total, o.tax_total, o.total_amount, o.total_paid, o.total_refund, "
-        "o.invoice_no, o.customer_id, c.email, COALESCE(u.ID IS NOT NULL AND "
-        "u.user_pass <> '', 0), o.created_at, o.completed_at FROM " +
+    const std::string summary_from =
+        "SELECT o.id, o.uuid, o.status, o.payment_status, o.shipping_status, o.type, o.currency, "
+        "o.subtotal, o.manual_discount_total + o.coupon_discount_total, o.shipping_total, "
+        "o.tax_total, o.total_amount, o.total_paid, o.total_refund, o.invoice_no, o.customer_id, "
+        "c.email, COALESCE(u.ID IS NOT NULL AND u.user_pass <> '', 0), o.created_at, "
+        "o.completed_at FROM " +
         orders + " o LEFT JOIN " + p + "fct_customers c ON c.id = o.customer_id LEFT JOIN " + p +
-        "users u ON u.ID = c.user_id AND c.user_id > 0 WHERE o.id = ?";
+        "users u ON u.ID = c.user_id AND c.user_id > 0 WHERE ";
+    summary = summary_from + "o.id = ?";
+    const std::string history_where = "o.customer_id = ? AND o.status <> 'draft'";
+    history_count = "SELECT COUNT(*) FROM " + orders + " o WHERE " + history_where;
+    history_count_status = history_count + " AND o.status = ?";
+    const std::string newest_first = " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?";
+    history_page = summary_from + history_where + newest_first;
+    history_page_status = summary_from + history_where + " AND o.status = ?" + newest_first;
+    items =
+        "SELECT id, title, post_title, object_id, quantity, unit_price, subtotal, "
+        "discount_total, tax_amount, line_total, refund_total FROM " +
+        p + "fct_order_items WHERE order_id = ? ORDER BY id";
+    const auto other = [](const char* key) {
+        return std::string("COALESCE(JSON_UNQUOTE(JSON_EXTRACT(meta, '$.other_data.") + key +
+               "')), '')";
+    };
+    addresses = "SELECT id, type, name, " + other("company_name") + ", " + other("email") + ", " +
+                other("phone") + ", address_1, address_2, city, state, postcode, country FROM " +
+                p + "fct_order_addresses WHERE order_id = ? ORDER BY id";
+    payments =
+        "SELECT id, transaction_type, status, payment_method, total, card_brand, "
+        "card_last_4, created_at FROM " +
+        p + "fct_order_transactions WHERE order_id = ? ORDER BY id";
     insert_guest = "INSERT INTO " + p +
                    "fct_customers (user_id, contact_id, email, first_name, last_name, status, "
                    "purchase_value, purchase_count, ltv, first_purchase_date, "
@@ -83,12 +105,9 @@ core::Result<void, db::DbError> StoreOrderRepository::set_pending(std::int64_t i
     return {};
 }
 
-core::Result<std::optional<OrderSummary>, db::DbError> StoreOrderRepository::summary(
-    std::int64_t id) {
-    auto rows = session_.query(q_.summary, {id});
-    if (!rows) return core::fail(rows.error());
-    if (rows->empty()) return std::optional<OrderSummary>();
-    const auto r = (*rows)[0];
+namespace {
+
+OrderSummary read_summary(const db::Rows::Row& r) {
     OrderSummary o;
     o.id = r.i64(0);
     o.uuid = r.str(1);
@@ -110,7 +129,66 @@ core::Result<std::optional<OrderSummary>, db::DbError> StoreOrderRepository::sum
     o.customer_has_password = r.i64(17) != 0;
     o.created_at = opt_text(r, 18);
     o.completed_at = opt_text(r, 19);
-    return std::optional<OrderSummary>(std::move(o));
+    return o;
+}
+
+}  // namespace
+
+core::Result<std::optional<OrderSummary>, db::DbError> StoreOrderRepository::summary(
+    std::int64_t id) {
+    auto rows = session_.query(q_.summary, {id});
+    if (!rows) return core::fail(rows.error());
+    if (rows->empty()) return std::optional<OrderSummary>();
+    return std::optional<OrderSummary>(read_summary((*rows)[0]));
+}
+
+core::Result<OrderPage, db::DbError> StoreOrderRepository::history(std::int64_t customer_id,
+                                                                   std::string_view status,
+                                                                   std::int64_t limit,
+                                                                   std::int64_t offset) {
+    const bool filtered = !status.empty();
+    auto count = filtered ? session_.query(q_.history_count_status, {customer_id, status})
+                          : session_.query(q_.history_count, {customer_id});
+    if (!count) return core::fail(count.error());
+    OrderPage page;
+    page.total = count->empty() ? 0 : (*count)[0].i64(0);
+    auto rows = filtered
+                    ? session_.query(q_.history_page_status, {customer_id, status, limit, offset})
+                    : session_.query(q_.history_page, {customer_id, limit, offset});
+    if (!rows) return core::fail(rows.error());
+    for (std::size_t i = 0; i < rows->size(); ++i) page.orders.push_back(read_summary((*rows)[i]));
+    return page;
+}
+
+core::Result<std::optional<OrderDetail>, db::DbError> StoreOrderRepository::detail(
+    std::int64_t id) {
+    auto head = summary(id);
+    if (!head) return core::fail(head.error());
+    if (!*head) return std::optional<OrderDetail>();
+    OrderDetail d;
+    d.summary = std::move(**head);
+    auto items = session_.query(q_.items, {id});
+    if (!items) return core::fail(items.error());
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const auto r = (*items)[i];
+        d.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt_i64(3), r.i64(4), r.i64(5), r.i64(6),
+                           r.i64(7), r.i64(8), r.i64(9), r.i64(10)});
+    }
+    auto addresses = session_.query(q_.addresses, {id});
+    if (!addresses) return core::fail(addresses.error());
+    for (std::size_t i = 0; i < addresses->size(); ++i) {
+        const auto r = (*addresses)[i];
+        d.addresses.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6),
+                               r.str(7), r.str(8), r.str(9), r.str(10), r.str(11)});
+    }
+    auto payments = session_.query(q_.payments, {id});
+    if (!payments) return core::fail(payments.error());
+    for (std::size_t i = 0; i < payments->size(); ++i) {
+        const auto r = (*payments)[i];
+        d.payments.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4), opt_text(r, 5),
+                              opt_text(r, 6), opt_text(r, 7)});
+    }
+    return std::optional<OrderDetail>(std::move(d));
 }
 
 core::Result<std::int64_t, db::DbError> StoreOrderRepository::insert_guest(

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fluent_cart/repositories/customer_change_repository.hpp"
 
@@ -45,6 +46,61 @@ struct OrderSummary {
     std::optional<std::string> completed_at;
 };
 
+struct OrderItemRow {
+    std::int64_t id = 0;
+    std::string title;
+    std::string post_title;
+    std::optional<std::int64_t> variation_id;  // object_id
+    std::int64_t quantity = 0;
+    std::int64_t unit_price = 0;
+    std::int64_t subtotal = 0;
+    std::int64_t discount_total = 0;
+    std::int64_t tax_amount = 0;
+    std::int64_t line_total = 0;
+    std::int64_t refund_total = 0;
+};
+
+// An order address; email, phone and company come from its own meta.other_data.
+struct OrderAddressRow {
+    std::int64_t id = 0;
+    std::string type;
+    std::string name;
+    std::string company_name;
+    std::string email;
+    std::string phone;
+    std::string address_1;
+    std::string address_2;
+    std::string city;
+    std::string state;
+    std::string postcode;
+    std::string country;
+};
+
+struct PaymentRow {
+    std::int64_t id = 0;
+    std::string transaction_type;
+    std::string status;
+    std::string payment_method;
+    std::int64_t total = 0;
+    std::optional<std::string> card_brand;
+    std::optional<std::string> card_last_4;
+    std::optional<std::string> created_at;
+};
+
+// The detail form of spec §5.3.
+struct OrderDetail {
+    OrderSummary summary;
+    std::vector<OrderItemRow> items;
+    std::vector<OrderAddressRow> addresses;  // billing and shipping, by id
+    std::vector<PaymentRow> payments;
+};
+
+// One page of a customer's order history (spec §8): drafts excluded, newest first.
+struct OrderPage {
+    std::int64_t total = 0;
+    std::vector<OrderSummary> orders;
+};
+
 // A customer row of spec §4 for find-or-create.
 struct NewGuestCustomer {
     std::string email_key;
@@ -61,6 +117,13 @@ struct StoreOrderQueries {
     std::string insert_guest;
     std::string customer_owner;
     std::string display_name;
+    std::string history_count;
+    std::string history_count_status;
+    std::string history_page;
+    std::string history_page_status;
+    std::string items;
+    std::string addresses;
+    std::string payments;
 };
 
 class StoreOrderRepository {
@@ -84,6 +147,11 @@ public:
     // A customer's user_id and email, for the carts it takes over.
     core::Result<std::optional<fluent_cart::CartOwner>, db::DbError> cart_owner(
         std::int64_t customer_id);
+
+    // A customer's orders except drafts, newest first; `status` filters when not empty.
+    core::Result<OrderPage, db::DbError> history(std::int64_t customer_id, std::string_view status,
+                                                 std::int64_t limit, std::int64_t offset);
+    core::Result<std::optional<OrderDetail>, db::DbError> detail(std::int64_t id);
 
     // The acting WordPress user's display_name (the activity row's created_by).
     core::Result<std::string, db::DbError> display_name(std::int64_t user_id);

@@ -44,4 +44,77 @@ json::Value order_summary_json(const OrderSummary& o, bool reveal_customer, json
     return v;
 }
 
+namespace {
+
+json::Value address_json(const OrderAddressRow* r, json::Allocator& a) {
+    if (!r) return json::Value(rapidjson::kNullType);
+    json::Value v(rapidjson::kObjectType);
+    v.AddMember("id", r->id, a);
+    v.AddMember("type", json::str(r->type, a), a);
+    v.AddMember("name", json::str(r->name, a), a);
+    v.AddMember("company_name", json::str(r->company_name, a), a);
+    v.AddMember("email", json::str(r->email, a), a);
+    v.AddMember("phone", json::str(r->phone, a), a);
+    v.AddMember("address_1", json::str(r->address_1, a), a);
+    v.AddMember("address_2", json::str(r->address_2, a), a);
+    v.AddMember("city", json::str(r->city, a), a);
+    v.AddMember("state", json::str(r->state, a), a);
+    v.AddMember("postcode", json::str(r->postcode, a), a);
+    v.AddMember("country", json::str(r->country, a), a);
+    return v;
+}
+
+const OrderAddressRow* first_of_type(const OrderDetail& d, std::string_view type) {
+    for (const auto& address : d.addresses) {
+        if (address.type == type) return &address;
+    }
+    return nullptr;
+}
+
+json::Value optional_text(const std::optional<std::string>& s, json::Allocator& a) {
+    return s ? json::str(*s, a) : json::Value(rapidjson::kNullType);
+}
+
+}  // namespace
+
+json::Value order_detail_json(const OrderDetail& d, json::Allocator& a) {
+    json::Value v = order_summary_json(d.summary, true, a);
+    json::Value items(rapidjson::kArrayType);
+    for (const auto& i : d.items) {
+        json::Value item(rapidjson::kObjectType);
+        item.AddMember("id", i.id, a);
+        item.AddMember("title", json::str(i.title, a), a);
+        item.AddMember("post_title", json::str(i.post_title, a), a);
+        item.AddMember(
+            "variation_id",
+            i.variation_id ? json::Value(*i.variation_id) : json::Value(rapidjson::kNullType), a);
+        item.AddMember("quantity", i.quantity, a);
+        item.AddMember("unit_price", i.unit_price, a);
+        item.AddMember("subtotal", i.subtotal, a);
+        item.AddMember("discount_total", i.discount_total, a);
+        item.AddMember("tax_amount", i.tax_amount, a);
+        item.AddMember("line_total", i.line_total, a);
+        item.AddMember("refund_total", i.refund_total, a);
+        items.PushBack(item, a);
+    }
+    v.AddMember("items", items, a);
+    v.AddMember("billing_address", address_json(first_of_type(d, "billing"), a), a);
+    v.AddMember("shipping_address", address_json(first_of_type(d, "shipping"), a), a);
+    json::Value payments(rapidjson::kArrayType);
+    for (const auto& p : d.payments) {
+        json::Value pay(rapidjson::kObjectType);
+        pay.AddMember("id", p.id, a);
+        pay.AddMember("transaction_type", json::str(p.transaction_type, a), a);
+        pay.AddMember("status", json::str(p.status, a), a);
+        pay.AddMember("payment_method", json::str(p.payment_method, a), a);
+        pay.AddMember("total", p.total, a);
+        pay.AddMember("card_brand", optional_text(p.card_brand, a), a);
+        pay.AddMember("card_last_4", optional_text(p.card_last_4, a), a);
+        pay.AddMember("created_at", date_or_null(p.created_at, a), a);
+        payments.PushBack(pay, a);
+    }
+    v.AddMember("payments", payments, a);
+    return v;
+}
+
 }  // namespace cartpress::plugins::storefront

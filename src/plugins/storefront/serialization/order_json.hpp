@@ -14,4 +14,9 @@ namespace cartpress::plugins::storefront {
 // answer never tells whether an email already had a customer.
 json::Value order_summary_json(const OrderSummary& o, bool reveal_customer, json::Allocator& a);
 
+// The detail form: the summary (customer revealed), then items, billing_address,
+// shipping_address (the first of each type, or null) and payments (spec §5.3). Never: note,
+// ip_address, config, activities, labels, vendor ids.
+json::Value order_detail_json(const OrderDetail& d, json::Allocator& a);
+
 }  // namespace cartpress::plugins::storefront

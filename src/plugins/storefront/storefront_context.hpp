@@ -11,6 +11,7 @@
 
 #include "fluent_cart/repositories/new_customer_writer.hpp"
 #include "fluent_cart/serialization/countries.hpp"
+#include "storefront/repositories/address_repository.hpp"
 #include "storefront/repositories/cart_repository.hpp"
 #include "storefront/repositories/customer_repository.hpp"
 #include "storefront/repositories/order_repository.hpp"
@@ -56,6 +57,7 @@ struct StorefrontContext {
     fluent_cart::CustomerChangeQueries customer_change_queries{table_prefix};
     StoreOrderQueries store_order_queries{table_prefix};
     CartQueries cart_queries{table_prefix};
+    AddressQueries address_queries{table_prefix};
     site::WordPressUserQueries wordpress_user_queries{table_prefix};
     std::string email_collation_query;  // information_schema: {p}fct_customers.email's collation
 

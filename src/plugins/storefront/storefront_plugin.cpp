@@ -1,5 +1,6 @@
 #include <cartpress/plugins/storefront/storefront_plugin.hpp>
 
+#include "storefront/handlers/address_handlers.hpp"
 #include "storefront/handlers/cart_handlers.hpp"
 #include "storefront/handlers/collection.hpp"
 #include "storefront/handlers/customer_handlers.hpp"
@@ -59,6 +60,16 @@ public:
         add("me", {"GET"}, {}, get_me);
         add("me", editable, {}, update_me);
         add("me", {"DELETE"}, {}, delete_me);
+
+        // Address books (spec §5.2, §8), by customer id or as me.
+        for (const char* base : {"customers/{id:int}/addresses", "me/addresses"}) {
+            const std::string item = std::string(base) + "/{address_id:int}";
+            add(base, {"GET"}, paging_args(), list_addresses);
+            add(base, {"POST"}, {}, create_address);
+            add(item.c_str(), {"GET"}, {}, get_address);
+            add(item.c_str(), editable, {}, update_address);
+            add(item.c_str(), {"DELETE"}, {}, delete_address);
+        }
 
         // Order history (spec §8).
         auto history_args = paging_args();

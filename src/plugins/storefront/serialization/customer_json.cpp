@@ -1,16 +1,11 @@
 #include "storefront/serialization/customer_json.hpp"
 
 #include <cartpress/core/strings.hpp>
-#include <cartpress/core/utc_time.hpp>
+
+#include "storefront/serialization/json_values.hpp"
 
 namespace cartpress::plugins::storefront {
 namespace {
-
-json::Value date_or_null(const std::optional<std::string>& stored, json::Allocator& a) {
-    const auto iso = core::iso8601_utc(stored ? std::optional<std::string_view>(*stored)
-                                              : std::optional<std::string_view>());
-    return iso ? json::str(*iso, a) : json::Value(rapidjson::kNullType);
-}
 
 json::Value link(const std::string& href, json::Allocator& a) {
     json::Value item(rapidjson::kObjectType);

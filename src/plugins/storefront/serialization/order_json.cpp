@@ -1,18 +1,8 @@
 #include "storefront/serialization/order_json.hpp"
 
-#include <cartpress/core/utc_time.hpp>
+#include "storefront/serialization/json_values.hpp"
 
 namespace cartpress::plugins::storefront {
-namespace {
-
-json::Value date_or_null(const std::optional<std::string>& stored, json::Allocator& a) {
-    const auto iso = core::iso8601_utc(stored ? std::optional<std::string_view>(*stored)
-                                              : std::optional<std::string_view>());
-    return iso ? json::str(*iso, a) : json::Value(rapidjson::kNullType);
-}
-
-}  // namespace
-
 json::Value order_summary_json(const OrderSummary& o, bool reveal_customer, json::Allocator& a) {
     json::Value v(rapidjson::kObjectType);
     v.AddMember("id", o.id, a);
@@ -71,10 +61,6 @@ const OrderAddressRow* first_of_type(const OrderDetail& d, std::string_view type
     return nullptr;
 }
 
-json::Value optional_text(const std::optional<std::string>& s, json::Allocator& a) {
-    return s ? json::str(*s, a) : json::Value(rapidjson::kNullType);
-}
-
 }  // namespace
 
 json::Value order_detail_json(const OrderDetail& d, json::Allocator& a) {
@@ -108,8 +94,8 @@ json::Value order_detail_json(const OrderDetail& d, json::Allocator& a) {
         pay.AddMember("status", json::str(p.status, a), a);
         pay.AddMember("payment_method", json::str(p.payment_method, a), a);
         pay.AddMember("total", p.total, a);
-        pay.AddMember("card_brand", optional_text(p.card_brand, a), a);
-        pay.AddMember("card_last_4", optional_text(p.card_last_4, a), a);
+        pay.AddMember("card_brand", text_or_null(p.card_brand, a), a);
+        pay.AddMember("card_last_4", text_or_null(p.card_last_4, a), a);
         pay.AddMember("created_at", date_or_null(p.created_at, a), a);
         payments.PushBack(pay, a);
     }

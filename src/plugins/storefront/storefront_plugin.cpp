@@ -53,6 +53,7 @@ public:
 
         // Customers (spec §5.1, §8). Item routes take POST, PUT and PATCH alike (§1).
         const std::vector<std::string> editable = {"POST", "PUT", "PATCH"};
+        add("customers", {"GET"}, list_customers_args(), list_customers);
         add("customers", {"POST"}, {}, create_customer);
         add("customers/{id:int}", {"GET"}, {}, get_customer);
         add("customers/{id:int}", editable, {}, update_customer);

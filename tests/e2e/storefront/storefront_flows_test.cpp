@@ -513,6 +513,142 @@ BOOST_AUTO_TEST_CASE(delete_and_anonymise) {
                "storefront_customer_not_found");
 }
 
+// Elastic Path: sign up with a password, log in, read me, add 30 addresses (no fixed limit),
+// list orders, associate the cart (200, then 204), delete the account by its own token.
+BOOST_AUTO_TEST_CASE(elastic_path_flow) {
+    Storefront store("cp_sf_ep");
+    const std::string signup =
+        R"({"email":"Shopper@Example.com","full_name":"Sam Shopper","password":"SamPass123!"})";
+    BOOST_TEST(store.call("POST", "customers", signup).status == 401);  // registration is closed
+    store.exec("UPDATE wp_options SET option_value = '1' WHERE option_name = 'users_can_register'");
+    const auto created = store.call("POST", "customers", signup);
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    const auto c = parse(created);
+    const std::int64_t id = c["id"].GetInt64();
+    BOOST_TEST(std::string(c["email"].GetString()) == "shopper@example.com");
+    BOOST_TEST(std::string(c["last_name"].GetString()) == "Shopper");
+    BOOST_TEST(!c.HasMember("user_id"));
+    BOOST_TEST(created.header("Location").find("/storefront/v1/customers/" + std::to_string(id)) !=
+               std::string::npos);
+    BOOST_TEST(store.value("SELECT CONCAT_WS(',', u.user_login, m.meta_value) FROM wp_users u JOIN "
+                           "wp_usermeta m ON m.user_id = u.ID AND m.meta_key = 'cartpress_created' "
+                           "WHERE u.user_email = 'shopper@example.com'") == "shopper,1");
+    BOOST_TEST(code_of(store.call("POST", "customers", signup)) == "storefront_customer_exists");
+
+    const std::string token = store.login("shopper@example.com", "SamPass123!");
+    BOOST_TEST(parse(store.call("GET", "me", "", Caller::kAnonymous, token))["id"].GetInt64() ==
+               id);
+    for (int i = 0; i < 30; ++i) {
+        const auto r = store.call(
+            "POST", "me/addresses",
+            R"({"type":")" + std::string(i % 2 ? "shipping" : "billing") +
+                R"(","name":"Sam Shopper","address_1":")" + std::to_string(i + 1) +
+                R"( Main St","city":"Springfield","country":"US","company_name":"Sam & Co"})",
+            Caller::kAnonymous, token);
+        BOOST_TEST_REQUIRE(r.status == 201, r.body);
+    }
+    const auto book = store.call("GET", "me/addresses?per_page=100", "", Caller::kAnonymous, token);
+    BOOST_TEST(book.header("X-WP-Total") == "30");
+    const auto addresses = parse(book);
+    BOOST_TEST(addresses.Size() == 30u);
+    int primaries = 0;
+    for (const auto& a : addresses.GetArray()) primaries += a["is_primary"].GetBool() ? 1 : 0;
+    BOOST_TEST(primaries == 2);  // the first billing and the first shipping address
+    BOOST_TEST(std::string(addresses[0]["company_name"].GetString()) == "Sam & Co");
+
+    const auto orders = store.call("GET", "me/orders", "", Caller::kAnonymous, token);
+    BOOST_TEST(orders.status == 200);
+    BOOST_TEST(orders.body == "[]");
+    BOOST_TEST(orders.header("X-WP-Total") == "0");
+
+    const std::string cart = std::string("carts/") + kCart + "/relationships/customers";
+    const std::string link =
+        R"({"data":[{"type":"customer","id":")" + std::to_string(id) + R"("}]})";
+    BOOST_TEST(store.call("POST", cart, link, Caller::kAnonymous, token).status == 200);
+    BOOST_TEST(store.call("POST", cart, link, Caller::kAnonymous, token).status == 204);
+
+    const auto gone = store.call("DELETE", "me", "", Caller::kAnonymous, token);
+    BOOST_TEST_REQUIRE(gone.status == 200, gone.body);
+    BOOST_TEST(parse(gone)["anonymized"].GetBool() == false);
+    const std::string sid = std::to_string(id);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers WHERE id = " + sid) == "0");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customer_addresses WHERE customer_id = " +
+                           sid) == "0");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_users WHERE user_email = "
+                           "'shopper@example.com'") == "0");
+    BOOST_TEST(store.value("SELECT customer_id IS NULL FROM wp_fct_carts WHERE cart_hash = '" +
+                           std::string(kCart) + "'") == "1");
+    BOOST_TEST(store.call("GET", "me", "", Caller::kAnonymous, token).status == 401);
+}
+
+// IDOR: customer A's token on customer B's objects, on every route that names one, is refused
+// and changes nothing (table checksums before and after).
+BOOST_AUTO_TEST_CASE(another_customers_objects_are_refused) {
+    Storefront store("cp_sf_idor");
+    // B = Alice (customer 1) with an account, a draft order, a cart; A = Erin (customer 5).
+    BOOST_TEST_REQUIRE(
+        store.call("PATCH", "customers/1", R"({"password":"AlicePass123!"})", Caller::kAdmin)
+            .status == 200);
+    store.exec("UPDATE wp_fct_orders SET customer_id = 1 WHERE id = 7");
+    store.exec("UPDATE wp_fct_carts SET customer_id = 1 WHERE cart_hash = '" + std::string(kCart) +
+               "'");
+    const std::string b_token = store.login("alice@example.com", "AlicePass123!");
+    const std::string a = store.login(kShopperEmail, kShopperPassword);
+    const auto checksum = [&] {
+        return store.value(
+                   "CHECKSUM TABLE wp_fct_customers, wp_fct_orders, wp_fct_customer_addresses, "
+                   "wp_fct_carts, wp_fct_customer_meta, wp_users, wp_usermeta, wp_fct_activity, "
+                   "wp_fct_subscriptions") +
+               store.value(
+                   "SELECT GROUP_CONCAT(id, revoked_at IS NULL) FROM "
+                   "wp_cartpress_customer_tokens WHERE customer_id = 1");
+    };
+    const std::string before = checksum();
+    const std::string cart = std::string("carts/") + kCart + "/relationships/customers";
+    struct Case {
+        std::string method;
+        std::string path;
+        std::string body;
+        int status;
+    };
+    const std::vector<Case> cases = {
+        {"GET", "customers/1", "", 403},
+        {"PATCH", "customers/1", R"({"first_name":"Mallory"})", 403},
+        {"PUT", "customers/1", R"({"email":"mallory@example.com"})", 403},
+        {"DELETE", "customers/1", "", 403},
+        {"GET", "customers/1/orders", "", 403},
+        {"DELETE", "customers/1/tokens", "", 403},
+        {"GET", "customers/1/addresses", "", 403},
+        {"POST", "customers/1/addresses",
+         R"({"type":"billing","name":"M","address_1":"x","city":"y","country":"US"})", 403},
+        {"GET", "customers/1/addresses/1", "", 403},
+        {"PATCH", "customers/1/addresses/1", R"({"city":"Nowhere"})", 403},
+        {"DELETE", "customers/1/addresses/1", "", 403},
+        {"GET", "me/addresses/1", "", 404},
+        {"PATCH", "me/addresses/1", R"({"city":"Nowhere"})", 404},
+        {"POST", "me/addresses/2", R"({"city":"Nowhere"})", 404},
+        {"DELETE", "me/addresses/2", "", 404},
+        {"GET", "me/orders/1", "", 404},
+        {"GET", "me/orders/7", "", 404},
+        {"PATCH", "orders/7", "", 404},
+        {"PATCH", std::string("orders/") + kDraft7, "", 403},
+        {"PATCH", "orders/1", "", 404},
+        {"POST", cart, R"({"data":[{"type":"customer","id":"1"}]})", 403},
+        {"POST", cart, R"({"data":[{"type":"customer","id":"5"}]})", 409},
+        {"DELETE", cart, R"({"data":[{"type":"customer","id":"1"}]})", 403},
+        {"DELETE", cart, R"({"data":[{"type":"customer","id":"5"}]})", 409},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.method << " " << c.path << " " << c.body) {
+            const auto r = store.call(c.method, c.path, c.body, Caller::kAnonymous, a);
+            BOOST_TEST(r.status == c.status, r.body);
+            BOOST_TEST(r.body.find("alice@example.com") == std::string::npos);
+        }
+    }
+    BOOST_TEST(checksum() == before);
+    BOOST_TEST(store.call("GET", "me", "", Caller::kAnonymous, b_token).status == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
 

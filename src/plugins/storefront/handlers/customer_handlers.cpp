@@ -7,11 +7,14 @@
 #include <cartpress/db/transaction.hpp>
 #include <cartpress/site/email_identity.hpp>
 #include <cartpress/site/wordpress_user_writer.hpp>
+#include <map>
 #include <set>
 
 #include "fluent_cart/handlers/new_customer_input.hpp"
+#include "storefront/domain/customer_filter.hpp"
 #include "storefront/errors.hpp"
 #include "storefront/handlers/actor.hpp"
+#include "storefront/handlers/collection.hpp"
 #include "storefront/handlers/request_values.hpp"
 #include "storefront/serialization/customer_json.hpp"
 #include "storefront/validation/customer_input.hpp"
@@ -291,6 +294,65 @@ rest::HandlerResult remove_customer(const StorefrontContext& sf, rest::RequestCo
 }
 
 }  // namespace
+
+std::vector<rest::ArgSpec> list_customers_args() {
+    auto args = paging_args();
+    rest::ArgSpec filter;
+    filter.name = "filter";
+    filter.type = rest::ArgType::kString;
+    rest::ArgSpec orderby;
+    orderby.name = "orderby";
+    orderby.type = rest::ArgType::kString;
+    orderby.default_json = "\"created_at\"";
+    orderby.enum_values = {"id", "email", "name", "created_at", "updated_at"};
+    rest::ArgSpec order;
+    order.name = "order";
+    order.type = rest::ArgType::kString;
+    order.default_json = "\"desc\"";
+    order.enum_values = {"asc", "desc"};
+    args.push_back(filter);
+    args.push_back(orderby);
+    args.push_back(order);
+    return args;
+}
+
+rest::HandlerResult list_customers(const StorefrontContext& sf, const rest::RestRequest& request,
+                                   rest::RequestContext& ctx) {
+    auto actor = resolve_actor(request, ctx, sf);
+    if (!actor) return core::fail(actor.error());
+    if (auto refused = require_staff(*actor, ctx, "customers/view")) return core::fail(*refused);
+    FilterSql where;
+    if (const auto filter = request.string_param("filter")) {
+        auto conditions = parse_customer_filter(*filter);
+        if (!conditions)
+            return core::fail(invalid_params({{"filter", conditions.error().message}}));
+        where = customer_filter_sql(*conditions, {sf.email_column_ci(ctx.db)});
+    }
+    static const std::map<std::string, CustomerOrder, std::less<>> kOrders = {
+        {"id", CustomerOrder::kId},
+        {"email", CustomerOrder::kEmail},
+        {"name", CustomerOrder::kName},
+        {"created_at", CustomerOrder::kCreatedAt},
+        {"updated_at", CustomerOrder::kUpdatedAt}};
+    const auto orderby = kOrders.find(request.string_param("orderby").value_or("created_at"));
+    const bool descending = request.string_param("order").value_or("desc") != "asc";
+    const Paging paging = read_paging(request);
+    CustomerRepository repo(ctx.db, sf.customer_queries);
+    auto page = repo.page(where.where, where.params,
+                          orderby == kOrders.end() ? CustomerOrder::kCreatedAt : orderby->second,
+                          descending, paging.per_page, paging.offset());
+    if (!page) return core::fail(db_failure("customer list", page.error()));
+    if (auto bad = page_out_of_range(paging, page->total)) return core::fail(*bad);
+    json::Document d(rapidjson::kArrayType);
+    for (const auto& c : page->customers) {
+        d.PushBack(customer_json(c, Audience::kStaff, links_for(sf, ctx, c.id), d.GetAllocator()),
+                   d.GetAllocator());
+    }
+    rest::RestResponse response(std::move(d));
+    add_paging_headers(response, request, ctx, sf.rest_prefix, "/storefront/v1/customers", paging,
+                       page->total);
+    return response;
+}
 
 rest::HandlerResult delete_customer(const StorefrontContext& sf, const rest::RestRequest& request,
                                     rest::RequestContext& ctx) {

@@ -13,6 +13,10 @@ CustomerQueries::CustomerQueries(const std::string& p) {
         customers + " c LEFT JOIN " + p +
         "users u ON u.ID = c.user_id AND c.user_id > 0 WHERE c.id = ?";
     select_by_id = select;
+    list_select = select.substr(0, select.size() - std::string(" WHERE c.id = ?").size());
+    list_count = "SELECT COUNT(*) FROM " + customers + " c";
+    fields_of = "SELECT customer_id, SUBSTRING(meta_key, 14), meta_value FROM " + meta +
+                " WHERE LEFT(meta_key, 13) = 'cartpress_cf_' AND customer_id IN (";
     select_by_id_for_update = select + " FOR UPDATE";
     id_by_email_ci = "SELECT id FROM " + customers + " WHERE email = ? ORDER BY id LIMIT 1";
     id_by_email_cs =
@@ -65,12 +69,10 @@ CustomerQueries::CustomerQueries(const std::string& p) {
     delete_usermeta = "DELETE FROM " + p + "usermeta WHERE user_id = ?";
 }
 
-core::Result<std::optional<CustomerRecord>, db::DbError> CustomerRepository::find(std::int64_t id,
-                                                                                  bool for_update) {
-    auto rows = session_.query(for_update ? q_.select_by_id_for_update : q_.select_by_id, {id});
-    if (!rows) return core::fail(rows.error());
-    if (rows->empty()) return std::optional<CustomerRecord>();
-    const auto r = (*rows)[0];
+namespace {
+
+// A row of the select columns (find(), page()).
+CustomerRecord read_customer(const db::Rows::Row& r) {
     CustomerRecord c;
     c.id = r.i64(0);
     if (const auto user = r.opt_i64(1); user && *user > 0) c.user_id = user;
@@ -96,6 +98,33 @@ core::Result<std::optional<CustomerRecord>, db::DbError> CustomerRepository::fin
     c.user_exists = r.i64(18) != 0;
     c.user_pass = r.str(19);
     c.user_status = r.i64(20);
+    return c;
+}
+
+const char* order_column(CustomerOrder order) {
+    switch (order) {
+        case CustomerOrder::kId:
+            return "c.id";
+        case CustomerOrder::kEmail:
+            return "c.email";
+        case CustomerOrder::kName:
+            return "TRIM(CONCAT(c.first_name, ' ', c.last_name))";
+        case CustomerOrder::kCreatedAt:
+            return "c.created_at";
+        case CustomerOrder::kUpdatedAt:
+            return "c.updated_at";
+    }
+    return "c.id";
+}
+
+}  // namespace
+
+core::Result<std::optional<CustomerRecord>, db::DbError> CustomerRepository::find(std::int64_t id,
+                                                                                  bool for_update) {
+    auto rows = session_.query(for_update ? q_.select_by_id_for_update : q_.select_by_id, {id});
+    if (!rows) return core::fail(rows.error());
+    if (rows->empty()) return std::optional<CustomerRecord>();
+    CustomerRecord c = read_customer((*rows)[0]);
 
     auto fields = session_.query(q_.custom_fields, {id});
     if (!fields) return core::fail(fields.error());
@@ -198,6 +227,43 @@ namespace {
 constexpr std::string_view kCustomerModel = "FluentCart\\App\\Models\\Customer";
 
 }  // namespace
+
+core::Result<CustomerPage, db::DbError> CustomerRepository::page(
+    std::string_view where, std::span<const db::Param> params, CustomerOrder order, bool descending,
+    std::int64_t limit, std::int64_t offset) {
+    const std::string condition = where.empty() ? "" : " WHERE " + std::string(where);
+    auto count = session_.query(q_.list_count + condition, params);
+    if (!count) return core::fail(count.error());
+    CustomerPage out;
+    out.total = count->empty() ? 0 : (*count)[0].i64(0);
+    const std::string direction = descending ? " DESC" : " ASC";
+    std::vector<db::Param> page_params(params.begin(), params.end());
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    auto rows = session_.query(q_.list_select + condition + " ORDER BY " + order_column(order) +
+                                   direction + ", c.id" + direction + " LIMIT ? OFFSET ?",
+                               page_params);
+    if (!rows) return core::fail(rows.error());
+    if (rows->empty()) return out;
+    std::vector<db::Param> ids;
+    std::string marks;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        out.customers.push_back(read_customer((*rows)[i]));
+        ids.emplace_back(out.customers.back().id);
+        marks += i ? ", ?" : "?";
+    }
+    auto fields = session_.query(q_.fields_of + marks + ") ORDER BY id", ids);
+    if (!fields) return core::fail(fields.error());
+    for (std::size_t i = 0; i < fields->size(); ++i) {
+        const auto f = (*fields)[i];
+        for (auto& c : out.customers) {
+            if (c.id != f.i64(0)) continue;
+            c.custom_fields[f.str(1)] = f.str(2);
+            ++c.custom_field_rows;
+        }
+    }
+    return out;
+}
 
 core::Result<std::int64_t, db::DbError> CustomerRepository::order_count(std::int64_t customer_id) {
     auto rows = session_.query(q_.order_count, {customer_id});

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,15 @@ struct CustomFieldChange {
     std::optional<std::string> json_value;
 };
 
+// One page of GET customers (spec §8, §11).
+struct CustomerPage {
+    std::int64_t total = 0;
+    std::vector<CustomerRecord> customers;
+};
+
+// How a customer list is sorted: a column of the list's own (never request text).
+enum class CustomerOrder { kId, kEmail, kName, kCreatedAt, kUpdatedAt };
+
 struct CustomerQueries {
     explicit CustomerQueries(const std::string& table_prefix);
     std::string select_by_id;
@@ -97,6 +107,9 @@ struct CustomerQueries {
     std::string delete_user;
     std::string delete_usermeta;
     std::string capabilities_key;  // <p>capabilities
+    std::string list_select;       // the find() columns, without WHERE
+    std::string list_count;
+    std::string fields_of;  // custom fields of several customers: "… IN (" + ?s + ")"
 };
 
 // What decides whether deleting a customer deletes its WordPress user (spec §8): only an
@@ -130,6 +143,14 @@ public:
     core::Result<void, db::DbError> set_user_pass(std::int64_t user_id, std::string_view hash);
     core::Result<void, db::DbError> set_user_email(std::int64_t user_id, std::string_view email);
     core::Result<bool, db::DbError> user_exists(std::int64_t user_id);
+    // A page of customers matching `where` (an SQL condition over alias `c` with `?`
+    // placeholders, e.g. from customer_filter_sql; empty: all), with their custom fields: three
+    // statements whatever the page size.
+    core::Result<CustomerPage, db::DbError> page(std::string_view where,
+                                                 std::span<const db::Param> params,
+                                                 CustomerOrder order, bool descending,
+                                                 std::int64_t limit, std::int64_t offset);
+
     core::Result<std::int64_t, db::DbError> order_count(std::int64_t customer_id);
     // Without orders: the customer row and everything of it (addresses, meta, label links,
     // tokens, email subscriptions); carts keep their rows with customer_id cleared.

@@ -429,9 +429,19 @@ http::Response Dispatcher::dispatch(http::Request& request, RequestContext& ctx)
                                    ">; rel=\"https://api.w.org/\"");
     }
     out.add_header("X-Content-Type-Options", "nosniff");
-    out.add_header("Access-Control-Expose-Headers", "X-WP-Total, X-WP-TotalPages, Link");
-    out.add_header("Access-Control-Allow-Headers",
-                   "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type");
+    const auto joined = [](const std::vector<std::string>& names) {
+        std::string list;
+        for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+        return list;
+    };
+    out.add_header("Access-Control-Expose-Headers",
+                   joined(hooks_.rest_exposed_cors_headers.apply(
+                       {"X-WP-Total", "X-WP-TotalPages", "Link"}, rest)));
+    out.add_header(
+        "Access-Control-Allow-Headers",
+        joined(hooks_.rest_allowed_cors_headers.apply(
+            {"Authorization", "X-WP-Nonce", "Content-Disposition", "Content-MD5", "Content-Type"},
+            rest)));
     for (auto& h : handler_headers) out.headers.push_back(std::move(h));
 
     if (ctx.user.logged_in() || (header_override && status >= 400 && status < 500)) {

@@ -7,6 +7,8 @@
 #include <cartpress/rest/rest_request.hpp>
 #include <cartpress/rest/rest_response.hpp>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace cartpress::plugin {
 
@@ -25,6 +27,10 @@ struct HostHooks {
     // Every error response of a REST request, before it is rendered (e.g. FluentCart adds
     // "wpfluent" to the data of every 404 under its namespace).
     Filter<rest::RestError, const rest::RestRequest&, rest::RequestContext&> rest_request_error;
+    // The header names in Access-Control-Allow-Headers / -Expose-Headers of every REST answer
+    // (e.g. storefront/v1 adds X-Customer-Token to its own routes').
+    Filter<std::vector<std::string>, const rest::RestRequest&> rest_allowed_cors_headers;
+    Filter<std::vector<std::string>, const rest::RestRequest&> rest_exposed_cors_headers;
     // After the response is built (for metrics, audit).
     Action<const rest::RestRequest&, int, rest::RequestContext&> cartpress_request_done;
 };

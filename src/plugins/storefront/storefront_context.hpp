@@ -15,6 +15,7 @@
 #include "storefront/repositories/cart_repository.hpp"
 #include "storefront/repositories/customer_repository.hpp"
 #include "storefront/repositories/order_repository.hpp"
+#include "storefront/repositories/subscription_repository.hpp"
 #include "storefront/repositories/token_repository.hpp"
 
 namespace cartpress::plugins::storefront {
@@ -58,6 +59,7 @@ struct StorefrontContext {
     StoreOrderQueries store_order_queries{table_prefix};
     CartQueries cart_queries{table_prefix};
     AddressQueries address_queries{table_prefix};
+    SubscriptionQueries subscription_queries{table_prefix};
     site::WordPressUserQueries wordpress_user_queries{table_prefix};
     std::string email_collation_query;  // information_schema: {p}fct_customers.email's collation
 

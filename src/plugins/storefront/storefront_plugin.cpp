@@ -1,3 +1,5 @@
+#include <strings.h>
+
 #include <cartpress/plugins/storefront/storefront_plugin.hpp>
 
 #include "storefront/handlers/address_handlers.hpp"
@@ -6,6 +8,7 @@
 #include "storefront/handlers/customer_handlers.hpp"
 #include "storefront/handlers/history_handlers.hpp"
 #include "storefront/handlers/order_handlers.hpp"
+#include "storefront/handlers/subscription_handlers.hpp"
 #include "storefront/handlers/token_handlers.hpp"
 #include "storefront/storefront_context.hpp"
 
@@ -82,9 +85,41 @@ public:
         // Set an order's customer by email (spec §7).
         add("orders/{order}", editable, {}, patch_order);
 
+        // Email subscriptions (spec §10.2).
+        auto list_args = paging_args();
+        list_args.push_back(string_arg("customer_email", false));
+        list_args.push_back(string_arg("reference", false));
+        add("customer_subscriptions", {"GET"}, list_args, list_subscriptions);
+        add("customer_subscriptions", {"POST"}, {}, subscribe);
+        add("customer_subscriptions/{id:int}", {"DELETE"}, {}, unsubscribe);
+        add("me/subscriptions", {"GET"}, paging_args(), list_my_subscriptions);
+        add("me/subscriptions/{id:int}", {"DELETE"}, {}, unsubscribe);
+
         // Cart ↔ customer (spec §12.1).
         add("carts/{cart_hash}/relationships/customers", {"POST"}, {}, associate_cart);
         add("carts/{cart_hash}/relationships/customers", {"DELETE"}, {}, dissociate_cart);
+    }
+
+    // Browsers may send the token (and, later, Idempotency-Key) only if preflight answers allow
+    // them (spec §1).
+    void register_hooks(plugin::HostHooks& hooks) override {
+        const auto own = [](const rest::RestRequest& r) {
+            return r.route().size() >= 14 &&
+                   strncasecmp(r.route().data(), "/storefront/v1", 14) == 0;
+        };
+        hooks.rest_allowed_cors_headers.add(
+            10, [own](std::vector<std::string> names, const rest::RestRequest& r) {
+                if (own(r)) {
+                    names.emplace_back("X-Customer-Token");
+                    names.emplace_back("Idempotency-Key");
+                }
+                return names;
+            });
+        hooks.rest_exposed_cors_headers.add(
+            10, [own](std::vector<std::string> names, const rest::RestRequest& r) {
+                if (own(r)) names.emplace_back("Idempotent-Replayed");
+                return names;
+            });
     }
 
 private:

@@ -594,6 +594,11 @@ BOOST_AUTO_TEST_CASE(another_customers_objects_are_refused) {
                "'");
     const std::string b_token = store.login("alice@example.com", "AlicePass123!");
     const std::string a = store.login(kShopperEmail, kShopperPassword);
+    const auto subscribed =
+        store.call("POST", "customer_subscriptions", R"({"reference":"Newsletter"})",
+                   Caller::kAnonymous, b_token);
+    BOOST_TEST_REQUIRE(subscribed.status == 201, subscribed.body);
+    const std::string alice_subscription = std::to_string(parse(subscribed)["id"].GetInt64());
     const auto checksum = [&] {
         return store.value(
                    "CHECKSUM TABLE wp_fct_customers, wp_fct_orders, wp_fct_customer_addresses, "
@@ -637,6 +642,10 @@ BOOST_AUTO_TEST_CASE(another_customers_objects_are_refused) {
         {"POST", cart, R"({"data":[{"type":"customer","id":"5"}]})", 409},
         {"DELETE", cart, R"({"data":[{"type":"customer","id":"1"}]})", 403},
         {"DELETE", cart, R"({"data":[{"type":"customer","id":"5"}]})", 409},
+        {"DELETE", "customer_subscriptions/" + alice_subscription, "", 404},
+        {"DELETE", "me/subscriptions/" + alice_subscription, "", 404},
+        {"POST", "customer_subscriptions",
+         R"({"customer_email":"alice@example.com","reference":"Newsletter"})", 403},
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.method << " " << c.path << " " << c.body) {
@@ -647,6 +656,91 @@ BOOST_AUTO_TEST_CASE(another_customers_objects_are_refused) {
     }
     BOOST_TEST(checksum() == before);
     BOOST_TEST(store.call("GET", "me", "", Caller::kAnonymous, b_token).status == 200);
+}
+
+// Newsletter subscriptions: keyed by email key and reference (case-insensitive), no customer
+// row created, the customer filled in when one exists or is created later; anonymous answers
+// hide the customer.
+BOOST_AUTO_TEST_CASE(customer_subscriptions) {
+    Storefront store("cp_sf_subs");
+    const std::string customers_before = store.value("SELECT COUNT(*) FROM wp_fct_customers");
+    const auto first =
+        store.call("POST", "customer_subscriptions",
+                   R"({"customer_email":"News.Reader@Example.com","reference":"Newsletter"})");
+    BOOST_TEST_REQUIRE(first.status == 201, first.body);
+    const auto f = parse(first);
+    BOOST_TEST(!f.HasMember("customer_id"));
+    BOOST_TEST(std::string(f["customer_email"].GetString()) == "news.reader@example.com");
+    const auto again =
+        store.call("POST", "customer_subscriptions",
+                   R"({"customer_email":" news.reader@EXAMPLE.com","reference":"NEWSLETTER"})");
+    BOOST_TEST(again.status == 200);
+    BOOST_TEST(parse(again)["id"].GetInt64() == f["id"].GetInt64());
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_customers") == customers_before);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_cartpress_customer_subscriptions") == "1");
+
+    // A customer made later for that email takes the subscription over.
+    BOOST_TEST(store
+                   .call("PATCH", std::string("orders/") + kDraft7,
+                         R"({"customer_email":"news.reader@example.com"})")
+                   .status == 200);
+    const std::string reader =
+        store.value("SELECT id FROM wp_fct_customers WHERE email = 'news.reader@example.com'");
+    const auto listed =
+        parse(store.call("GET", "customer_subscriptions?customer_email=NEWS.reader@example.com", "",
+                         Caller::kAdmin));
+    BOOST_TEST_REQUIRE(listed.Size() == 1u);
+    BOOST_TEST(std::to_string(listed[0]["customer_id"].GetInt64()) == reader);
+
+    // A customer subscribes its own email (customer_email optional) and unsubscribes.
+    const std::string token = store.login(kShopperEmail, kShopperPassword);
+    const auto own = store.call("POST", "customer_subscriptions", R"({"reference":"Offers"})",
+                                Caller::kAnonymous, token);
+    BOOST_TEST_REQUIRE(own.status == 201, own.body);
+    BOOST_TEST(parse(own)["customer_id"].GetInt64() == 5);
+    const auto mine = parse(store.call("GET", "me/subscriptions", "", Caller::kAnonymous, token));
+    BOOST_TEST(mine.Size() == 1u);
+    const std::string own_id = std::to_string(parse(own)["id"].GetInt64());
+    const auto removed =
+        store.call("DELETE", "me/subscriptions/" + own_id, "", Caller::kAnonymous, token);
+    BOOST_TEST(removed.status == 200);
+    BOOST_TEST(parse(removed)["deleted"].GetBool() == true);
+
+    // Refusals: missing or bad fields, anonymous listing and deleting.
+    BOOST_TEST(
+        store.call("POST", "customer_subscriptions", R"({"reference":"Newsletter"})").status ==
+        400);
+    BOOST_TEST(store.call("POST", "customer_subscriptions", R"({"customer_email":"a@example.com"})")
+                   .status == 400);
+    BOOST_TEST(store
+                   .call("POST", "customer_subscriptions",
+                         R"({"customer_email":"a@example.com","reference":""})")
+                   .status == 400);
+    BOOST_TEST(store
+                   .call("POST", "customer_subscriptions",
+                         R"({"customer_email":"a@example.com","reference":")" +
+                             std::string(192, 'r') + R"("})")
+                   .status == 400);
+    BOOST_TEST(store.call("GET", "customer_subscriptions").status == 401);
+    BOOST_TEST(store.call("DELETE", "customer_subscriptions/1").status == 401);
+    BOOST_TEST(store.call("DELETE", "customer_subscriptions/1", "", Caller::kAdmin).status == 200);
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_cartpress_customer_subscriptions") == "0");
+}
+
+// Browsers may send X-Customer-Token to storefront routes (spec §1); other namespaces keep
+// WordPress's list.
+BOOST_AUTO_TEST_CASE(cors_headers) {
+    Storefront store("cp_sf_cors");
+    const auto storefront = store.call("OPTIONS", "me");
+    BOOST_TEST(storefront.header("Access-Control-Allow-Headers").find("X-Customer-Token") !=
+               std::string::npos);
+    BOOST_TEST(storefront.header("Access-Control-Expose-Headers").find("Idempotent-Replayed") !=
+               std::string::npos);
+    HttpRequest other;
+    other.method = "GET";
+    other.target = "/wp-json/cartpress/v1/health";
+    BOOST_TEST(store.send_request(other).header("Access-Control-Allow-Headers") ==
+               "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -477,6 +477,10 @@ rest::HandlerResult create_customer(const StorefrontContext& sf, const rest::Res
     }
     auto id = repo.insert(w, now);
     if (!id) return core::fail(db_failure("customer insert", id.error()));
+    // Newsletter sign-ups made with this email before the customer existed now belong to it.
+    if (auto r = attach_subscriptions(ctx.db, sf.subscription_queries, key, *id); !r) {
+        return core::fail(db_failure("subscriptions", r.error()));
+    }
     if (input->custom_fields) {
         auto changes = field_changes(*input->custom_fields, {});
         if (!changes) return core::fail(changes.error());

@@ -127,6 +127,9 @@ rest::HandlerResult patch_order(const StorefrontContext& sf, const rest::RestReq
                     orders.insert_guest({key, fluent_cart::customer_uuid(key, ctx.random)}, now);
                 if (!created) return core::fail(db_failure("customer insert", created.error()));
                 customer_id = *created;
+                auto attached =
+                    attach_subscriptions(ctx.db, sf.subscription_queries, key, customer_id);
+                if (!attached) return core::fail(db_failure("subscriptions", attached.error()));
             }
         }
         // Customers first, in id order, then the order (one lock order: no deadlocks).

@@ -727,6 +727,52 @@ BOOST_AUTO_TEST_CASE(customer_subscriptions) {
     BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_cartpress_customer_subscriptions") == "0");
 }
 
+// Spec §9: earlier guest orders (no customer, billing address with the email) join an account
+// when staff make it; a sign-up does not get them (that waits for e-mail verification).
+BOOST_AUTO_TEST_CASE(staff_accounts_take_their_guest_orders) {
+    Storefront store("cp_sf_orphans");
+    store.exec(
+        "INSERT INTO wp_fct_orders (id, status, payment_method, payment_method_title, "
+        "payment_status, uuid, currency, total_paid, created_at, updated_at) VALUES "
+        "(300, 'completed', '', '', 'paid', 'orphan-300', 'USD', 1500, '2025-08-01 10:00:00', "
+        "NOW()), (301, 'completed', '', '', 'paid', 'orphan-301', 'USD', 900, '2025-08-02 "
+        "10:00:00', NOW()), (302, 'completed', '', '', 'paid', 'orphan-302', 'USD', 700, "
+        "'2025-08-03 10:00:00', NOW())");
+    store.exec(
+        "INSERT INTO wp_fct_order_addresses (order_id, type, name, meta) VALUES "
+        "(300, 'billing', 'Olga', '{\"other_data\":{\"email\":\"Olga@Example.com\"}}'), "
+        "(301, 'billing', 'Olga', '{\"other_data\":{\"email\":\" olga@example.com\"}}'), "
+        "(302, 'shipping', 'Olga', '{\"other_data\":{\"email\":\"olga@example.com\"}}')");
+    const auto created = store.call(
+        "POST", "customers",
+        R"({"email":"olga@example.com","full_name":"Olga Orphan","password":"OlgaPass123!"})",
+        Caller::kAdmin);
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    const std::string id = std::to_string(parse(created)["id"].GetInt64());
+    // 302 has only a shipping address with the email: not hers by §9's rule.
+    BOOST_TEST(store.value("SELECT GROUP_CONCAT(id ORDER BY id) FROM wp_fct_orders WHERE "
+                           "customer_id = " +
+                           id) == "300,301");
+    BOOST_TEST(store.value("SELECT CONCAT_WS(',', purchase_count, ltv) FROM wp_fct_customers "
+                           "WHERE id = " +
+                           id) == "2,2400");
+    BOOST_TEST(store.value("SELECT COUNT(*) FROM wp_fct_activity WHERE module_id IN (300, 301) "
+                           "AND user_id = 1 AND content = 'Customer changed from  to Olga "
+                           "Orphan'") == "2");
+    BOOST_TEST(store.value("SELECT status FROM wp_fct_orders WHERE id = 300") == "completed");
+
+    // A sign-up with an orphan's email gets the account but not the orders.
+    store.exec("UPDATE wp_options SET option_value = '1' WHERE option_name = 'users_can_register'");
+    store.exec("UPDATE wp_fct_orders SET customer_id = NULL WHERE id = 300");
+    store.exec(
+        "UPDATE wp_fct_order_addresses SET meta = "
+        "'{\"other_data\":{\"email\":\"mona@example.com\"}}' WHERE order_id = 300");
+    const auto signup = store.call("POST", "customers",
+                                   R"({"email":"mona@example.com","password":"MonaPass123!"})");
+    BOOST_TEST_REQUIRE(signup.status == 201, signup.body);
+    BOOST_TEST(store.value("SELECT customer_id IS NULL FROM wp_fct_orders WHERE id = 300") == "1");
+}
+
 // Browsers may send X-Customer-Token to storefront routes (spec §1); other namespaces keep
 // WordPress's list.
 BOOST_AUTO_TEST_CASE(cors_headers) {

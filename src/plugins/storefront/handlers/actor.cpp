@@ -47,8 +47,9 @@ core::Result<Actor, rest::RestError> resolve_actor(const rest::RestRequest& requ
     }
     TokenRepository tokens(ctx.db, sf.token_queries);
     auto row = tokens.find(core::hex(verified->id_hash));
-    if (!row)
+    if (!row) {
         return core::fail(errors::internal("storefront token lookup: " + row.error().message));
+    }
     const std::string expires_at = core::mysql_datetime(verified->claims.expires);
     if (!*row || (*row)->revoked || (*row)->customer_id != verified->claims.customer_id ||
         (*row)->expires_at != expires_at) {

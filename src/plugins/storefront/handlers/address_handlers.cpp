@@ -173,8 +173,9 @@ rest::HandlerResult update_address(const StorefrontContext& sf, const rest::Rest
     apply(*input, a);
     if (input->is_primary) a.is_primary = true;
     const std::string now = core::mysql_datetime(sf.clock.now_unix());
-    if (auto r = repo.update(a, now); !r)
+    if (auto r = repo.update(a, now); !r) {
         return core::fail(db_failure("address update", r.error()));
+    }
     if (input->is_primary) {
         if (auto r = repo.demote_others(*owner, a.type, a.id, now); !r) {
             return core::fail(db_failure("address primary", r.error()));

@@ -120,8 +120,9 @@ rest::HandlerResult dissociate_cart(const StorefrontContext& sf, const rest::Res
     if (!*cart || (*cart)->deleted) return core::fail(errors::cart_not_found());
     if ((*cart)->customer_id != req->customer_id) {
         // Nothing of this customer to clear; another customer's cart stays theirs.
-        if ((*cart)->customer_id && req->actor.is_customer())
+        if ((*cart)->customer_id && req->actor.is_customer()) {
             return core::fail(errors::cart_owned());
+        }
         return no_content();
     }
     if ((*cart)->completed) return core::fail(errors::cart_completed());

@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 
 #include <cartpress/auth/password_hash.hpp>
+#include <cartpress/core/strings.hpp>
 #include <cartpress/core/utc_time.hpp>
 #include <cartpress/db/transaction.hpp>
 #include <cartpress/site/email_identity.hpp>
@@ -15,6 +16,7 @@
 #include "storefront/errors.hpp"
 #include "storefront/handlers/actor.hpp"
 #include "storefront/handlers/collection.hpp"
+#include "storefront/handlers/orphan_orders.hpp"
 #include "storefront/handlers/request_values.hpp"
 #include "storefront/serialization/customer_json.hpp"
 #include "storefront/validation/customer_input.hpp"
@@ -161,8 +163,9 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
     if (new_key && *new_key != site::email_key(c.email)) {
         auto other = repo.id_by_email_key(*new_key, sf.email_column_ci(ctx.db));
         if (!other) return core::fail(db_failure("email check", other.error()));
-        if (*other && **other != id)
+        if (*other && **other != id) {
             return core::fail(errors::customer_exists(staff ? **other : 0));
+        }
         if (c.user_id) {
             auto user = repo.user_by_email(*new_key);
             if (!user) return core::fail(db_failure("user check", user.error()));
@@ -194,6 +197,7 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
     }
 
     bool revoke_tokens = false;
+    bool becomes_account = false;
     if (input->password) {
         if (w.user_id && c.user_exists) {
             auto hash =
@@ -215,6 +219,7 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
                 ctx.options.db_version, ctx.random, now);
             if (!created) return core::fail(db_failure("user create", created.error()));
             w.user_id = *created;
+            becomes_account = true;
         }
         revoke_tokens = true;  // spec §5.4: a password change ends the other sessions
     }
@@ -227,8 +232,14 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
             return core::fail(db_failure("custom fields", r.error()));
         }
     }
-    if (auto r = repo.update(id, w, now); !r)
+    if (auto r = repo.update(id, w, now); !r) {
         return core::fail(db_failure("customer update", r.error()));
+    }
+    if (becomes_account && staff) {
+        const std::string name(core::php_trim(w.first_name + " " + w.last_name));
+        auto attached = attach_orphan_orders(sf, ctx, id, site::email_key(w.email), name, now);
+        if (!attached) return core::fail(attached.error());
+    }
     if (revoke_tokens) {
         TokenRepository tokens(ctx.db, sf.token_queries);
         // The customer's own current token survives its password change; staff end them all.
@@ -324,8 +335,9 @@ rest::HandlerResult list_customers(const StorefrontContext& sf, const rest::Rest
     FilterSql where;
     if (const auto filter = request.string_param("filter")) {
         auto conditions = parse_customer_filter(*filter);
-        if (!conditions)
+        if (!conditions) {
             return core::fail(invalid_params({{"filter", conditions.error().message}}));
+        }
         where = customer_filter_sql(*conditions, {sf.email_column_ci(ctx.db)});
     }
     static const std::map<std::string, CustomerOrder, std::less<>> kOrders = {
@@ -435,8 +447,9 @@ rest::HandlerResult create_customer(const StorefrontContext& sf, const rest::Res
     if (!existing) return core::fail(db_failure("email check", existing.error()));
     if (*existing) {
         auto other = repo.find(**existing);
-        if (!other || !*other)
+        if (!other || !*other) {
             return core::fail(db_failure("customer read", other ? db::DbError{} : other.error()));
+        }
         if (!staff && !(*other)->has_password()) {
             // Sign-up with a guest's email (spec §9): nothing visible changes; claiming the guest
             // row needs e-mail verification, which a later issue builds.
@@ -477,6 +490,14 @@ rest::HandlerResult create_customer(const StorefrontContext& sf, const rest::Res
     }
     auto id = repo.insert(w, now);
     if (!id) return core::fail(db_failure("customer insert", id.error()));
+    // Staff creating an account attach the email's earlier guest orders now (spec §9); a
+    // sign-up waits for e-mail verification (a later issue), so nobody sees orders by typing
+    // someone's email.
+    if (staff && input->password) {
+        const std::string name(core::php_trim(w.first_name + " " + w.last_name));
+        auto attached = attach_orphan_orders(sf, ctx, *id, key, name, now);
+        if (!attached) return core::fail(attached.error());
+    }
     // Newsletter sign-ups made with this email before the customer existed now belong to it.
     if (auto r = attach_subscriptions(ctx.db, sf.subscription_queries, key, *id); !r) {
         return core::fail(db_failure("subscriptions", r.error()));

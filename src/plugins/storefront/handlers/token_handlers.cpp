@@ -129,14 +129,17 @@ rest::HandlerResult create_token(const StorefrontContext& sf, const rest::RestRe
     TokenRepository tokens(ctx.db, sf.token_queries);
 
     auto buckets = tokens.throttle(keys.ip, keys.pair);
-    if (!buckets)
+    if (!buckets) {
         return core::fail(errors::internal("storefront throttle: " + buckets.error().message));
-    if (auto wait = throttled(*buckets, keys, now))
+    }
+    if (auto wait = throttled(*buckets, keys, now)) {
         return core::fail(errors::too_many_attempts(*wait));
+    }
 
     auto account = tokens.login_account(key, sf.email_column_ci(ctx.db));
-    if (!account)
+    if (!account) {
         return core::fail(errors::internal("storefront login: " + account.error().message));
+    }
     const bool has_account = *account && (*account)->user_id && !(*account)->user_pass.empty();
     bool password_ok = false;
     if (has_account) {
@@ -211,12 +214,14 @@ rest::HandlerResult revoke_customer_tokens(const StorefrontContext& sf,
     const std::int64_t customer_id = path_id(request, "id");
     TokenRepository tokens(ctx.db, sf.token_queries);
     auto exists = tokens.customer_exists(customer_id);
-    if (!exists)
+    if (!exists) {
         return core::fail(errors::internal("storefront revoke: " + exists.error().message));
+    }
     if (!*exists) return core::fail(errors::customer_not_found());
     auto revoked = tokens.revoke_customer(customer_id, core::mysql_datetime(sf.clock.now_unix()));
-    if (!revoked)
+    if (!revoked) {
         return core::fail(errors::internal("storefront revoke: " + revoked.error().message));
+    }
     return no_content();
 }
 

@@ -83,6 +83,12 @@ StoreOrderQueries::StoreOrderQueries(const std::string& p) {
                    "'active', NULL, 0, 0, NULL, NULL, 0, '', ?, '', '', '', '', ?, ? FROM DUAL";
     customer_owner = "SELECT user_id, email FROM " + p + "fct_customers WHERE id = ?";
     display_name = "SELECT display_name FROM " + p + "users WHERE ID = ?";
+    orphans = "SELECT o.id, o.customer_id, o.type, o.parent_id FROM " + orders +
+              " o WHERE (o.customer_id IS NULL OR o.customer_id = 0) AND EXISTS (SELECT 1 FROM " +
+              p +
+              "fct_order_addresses a WHERE a.order_id = o.id AND a.type = 'billing' AND "
+              "LOWER(TRIM(JSON_UNQUOTE(JSON_EXTRACT(a.meta, '$.other_data.email')))) = ?) "
+              "ORDER BY o.id FOR UPDATE";
 }
 
 core::Result<std::optional<OrderState>, db::DbError> StoreOrderRepository::state(std::int64_t id) {
@@ -212,6 +218,23 @@ core::Result<std::optional<fluent_cart::CartOwner>, db::DbError> StoreOrderRepos
     if (const auto u = r.opt_i64(0); u && *u > 0) owner.user_id = u;
     owner.email = r.str(1);
     return std::optional<fluent_cart::CartOwner>(std::move(owner));
+}
+
+core::Result<std::vector<fluent_cart::OrderSnapshot>, db::DbError>
+StoreOrderRepository::lock_orphans(std::string_view email_key) {
+    auto rows = session_.query(q_.orphans, {email_key});
+    if (!rows) return core::fail(rows.error());
+    std::vector<fluent_cart::OrderSnapshot> out;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const auto r = (*rows)[i];
+        fluent_cart::OrderSnapshot o;
+        o.id = r.i64(0);
+        o.customer_id = r.opt_i64(1);
+        o.type = r.str(2);
+        o.parent_id = r.opt_i64(3);
+        out.push_back(std::move(o));
+    }
+    return out;
 }
 
 core::Result<std::string, db::DbError> StoreOrderRepository::display_name(std::int64_t user_id) {

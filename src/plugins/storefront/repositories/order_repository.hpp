@@ -117,6 +117,7 @@ struct StoreOrderQueries {
     std::string insert_guest;
     std::string customer_owner;
     std::string display_name;
+    std::string orphans;
     std::string history_count;
     std::string history_count_status;
     std::string history_page;
@@ -152,6 +153,12 @@ public:
     core::Result<OrderPage, db::DbError> history(std::int64_t customer_id, std::string_view status,
                                                  std::int64_t limit, std::int64_t offset);
     core::Result<std::optional<OrderDetail>, db::DbError> detail(std::int64_t id);
+
+    // Orders without a customer (customer_id NULL or 0) whose billing order address names this
+    // email key in meta.other_data.email (spec §9), locked. Scans the order addresses (no index
+    // on their meta, and none may be added): a staff action, not a checkout path.
+    core::Result<std::vector<fluent_cart::OrderSnapshot>, db::DbError> lock_orphans(
+        std::string_view email_key);
 
     // The acting WordPress user's display_name (the activity row's created_by).
     core::Result<std::string, db::DbError> display_name(std::int64_t user_id);

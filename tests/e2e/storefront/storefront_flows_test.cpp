@@ -773,6 +773,131 @@ BOOST_AUTO_TEST_CASE(staff_accounts_take_their_guest_orders) {
     BOOST_TEST(store.value("SELECT customer_id IS NULL FROM wp_fct_orders WHERE id = 300") == "1");
 }
 
+// Bad input on every write route: wrong types, missing fields, huge strings, invalid UTF-8, a
+// body that is no object → a 4xx JSON error and nothing written; unknown keys are ignored.
+BOOST_AUTO_TEST_CASE(bad_input_changes_nothing) {
+    Storefront store("cp_sf_bad");
+    const std::string token = store.login(kShopperEmail, kShopperPassword);
+    BOOST_TEST_REQUIRE(
+        store
+            .call("POST", "me/addresses",
+                  R"({"type":"billing","name":"E","address_1":"1 A St","city":"X","country":"US"})",
+                  Caller::kAnonymous, token)
+            .status == 201);
+    const std::string address =
+        store.value("SELECT MAX(id) FROM wp_fct_customer_addresses WHERE customer_id = 5");
+    // usermeta without _application_passwords: the admin's password records its last use
+    // (WordPress's usage record), which is not the route's doing.
+    const auto checksum = [&] {
+        return store.value(
+                   "CHECKSUM TABLE wp_fct_customers, wp_fct_orders, wp_fct_customer_addresses, "
+                   "wp_fct_carts, wp_fct_customer_meta, wp_users, wp_fct_activity, "
+                   "wp_cartpress_customer_subscriptions") +
+               store.value(
+                   "SELECT MD5(GROUP_CONCAT(umeta_id, meta_key, meta_value ORDER BY "
+                   "umeta_id)) FROM wp_usermeta WHERE meta_key <> "
+                   "'_application_passwords'");
+    };
+    const std::string before = checksum();
+    const std::string huge(70000, 'x');
+    const std::string bad_utf8 = "\"a\xff\xfe\"";
+    struct Route {
+        std::string method;
+        std::string path;
+        Caller caller;
+        bool with_token;
+        std::vector<std::string> bodies;
+    };
+    const std::string cart = std::string("carts/") + kCart + "/relationships/customers";
+    const std::vector<Route> routes = {
+        {"POST",
+         "customers/tokens",
+         Caller::kAnonymous,
+         false,
+         {"{}", R"({"email":1,"password":2})", R"({"email":"erin@example.com"})",
+          R"({"email":")" + huge + R"(","password":"x"})", "[1,2]",
+          "{\"email\":" + bad_utf8 + ",\"password\":\"x\"}"}},
+        {"POST",
+         "customers",
+         Caller::kAdmin,
+         false,
+         {"{}", R"({"email":42})", R"({"email":"not-an-email"})",
+          R"({"email":"a@example.com","first_name":")" + huge + R"("})",
+          R"({"email":"a@example.com","first_name":"<script>"})",
+          R"({"email":"a@example.com","password":"short"})",
+          R"({"email":"a@example.com","country":"XX"})",
+          R"({"email":"a@example.com","custom_fields":{"Bad Name":1}})",
+          R"({"email":"a@example.com","custom_fields":[1]})", "[]",
+          "{\"email\":" + bad_utf8 + "}"}},
+        {"PATCH",
+         "customers/5",
+         Caller::kAdmin,
+         false,
+         {R"({"email":""})", R"({"status":"gone"})", R"({"first_name":["a"]})",
+          R"({"postcode":")" + std::string(46, '1') + R"("})", R"({"user_id":"abc"})",
+          R"({"email":"bob@example.com"})"}},
+        {"PATCH",
+         "me",
+         Caller::kAnonymous,
+         true,
+         {R"({"status":"inactive"})", R"({"notes":"x"})", R"({"custom_fields":{"_vip":1}})",
+          R"({"password":"NewPass123!"})",
+          R"({"email":"x@example.com","current_password":"bad"})"}},
+        {"PATCH",
+         std::string("orders/") + kDraft7,
+         Caller::kAnonymous,
+         false,
+         {"{}", R"({"customer_email":[]})", R"({"customer_email":"x"})",
+          R"({"customer_email":")" + huge + R"(@example.com"})",
+          "{\"customer_email\":" + bad_utf8 + "}"}},
+        {"POST",
+         "me/addresses",
+         Caller::kAnonymous,
+         true,
+         {"{}", R"({"type":"home","name":"E","address_1":"1","city":"X","country":"US"})",
+          R"({"type":"billing","name":"E","address_1":"1","city":"X","country":"ZZ"})",
+          R"({"type":"billing","name":"","address_1":"1","city":"X","country":"US"})",
+          R"({"type":"billing","name":"E","address_1":"1","city":"X","country":"US","is_primary":false})"}},
+        {"PATCH",
+         "me/addresses/" + address,
+         Caller::kAnonymous,
+         true,
+         {R"({"type":"shipping"})", R"({"label":")" + std::string(51, 'l') + R"("})",
+          R"({"city":12})"}},
+        {"POST",
+         cart,
+         Caller::kAnonymous,
+         true,
+         {"{}", R"({"data":[]})", R"({"data":[{"type":"order","id":"5"}]})",
+          R"({"data":[{"type":"customer","id":"x"}]})",
+          R"({"data":[{"type":"customer","id":5},{"type":"customer","id":5}]})"}},
+        {"POST",
+         "customer_subscriptions",
+         Caller::kAnonymous,
+         false,
+         {"{}", R"({"customer_email":"a@example.com"})",
+          R"({"customer_email":"a@example.com","reference":7})",
+          R"({"customer_email":"a","reference":"News"})"}},
+    };
+    for (const auto& route : routes) {
+        for (const auto& body : route.bodies) {
+            BOOST_TEST_CONTEXT(route.method << " " << route.path << " " << body.substr(0, 80)) {
+                const auto r = store.call(route.method, route.path, body, route.caller,
+                                          route.with_token ? token : "");
+                BOOST_TEST(r.status >= 400);
+                BOOST_TEST(r.status < 500);
+                BOOST_TEST(!code_of(r).empty());
+            }
+        }
+    }
+    BOOST_TEST(checksum() == before);
+    // Unknown keys are ignored.
+    const auto fine = store.call("PATCH", "me", R"({"city":"Houston","favourite_colour":"blue"})",
+                                 Caller::kAnonymous, token);
+    BOOST_TEST(fine.status == 200);
+    BOOST_TEST(!parse(fine).HasMember("favourite_colour"));
+}
+
 // Browsers may send X-Customer-Token to storefront routes (spec §1); other namespaces keep
 // WordPress's list.
 BOOST_AUTO_TEST_CASE(cors_headers) {

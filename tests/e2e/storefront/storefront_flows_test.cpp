@@ -898,6 +898,50 @@ BOOST_AUTO_TEST_CASE(bad_input_changes_nothing) {
     BOOST_TEST(!parse(fine).HasMember("favourite_colour"));
 }
 
+// GET customers (staff): the §11 filter language, sorting and WordPress paging headers.
+BOOST_AUTO_TEST_CASE(customer_list_filters) {
+    Storefront store("cp_sf_list");
+    store.exec("UPDATE wp_fct_customers SET created_at = CONCAT('2025-0', id, '-15 12:00:00')");
+    const auto ids = [&](const std::string& query) {
+        HttpRequest r = Storefront::request("GET", "customers" + query, "", Caller::kAdmin);
+        const auto response = store.send_request(r);
+        BOOST_REQUIRE_MESSAGE(response.status == 200, query + " " + response.body);
+        std::string out;
+        for (const auto& c : parse(response).GetArray()) {
+            out += (out.empty() ? "" : ",") + std::to_string(c["id"].GetInt64());
+        }
+        return out;
+    };
+    BOOST_TEST(ids("") == "6,5,4,3,2,1");  // created_at desc by default
+    BOOST_TEST(ids("?orderby=id&order=asc") == "1,2,3,4,5,6");
+    BOOST_TEST(ids("?orderby=name&order=asc") == "1,2,3,4,5,6");
+    BOOST_TEST(ids("?filter=eq(email,%20BOB%40Example.COM)") == "2");
+    BOOST_TEST(ids("?filter=like(email,*%40example.com):ge(id,5)&orderby=id&order=asc") == "5,6");
+    BOOST_TEST(ids("?filter=like(name,*an*)&orderby=id&order=asc") == "1,5");
+    BOOST_TEST(ids("?filter=eq(created_at,2025-03-15)") == "3");
+    BOOST_TEST(ids("?filter=ge(created_at,2025-04-15):lt(created_at,%222025-06-15T12:00:00Z%22)"
+                   "&orderby=id&order=asc") == "4,5");
+    BOOST_TEST(ids("?filter=like(email,100%25*)").empty());  // % is literal
+    const auto paged = store.send_request(
+        Storefront::request("GET", "customers?per_page=4&page=2&orderby=id", "", Caller::kAdmin));
+    BOOST_TEST(paged.header("X-WP-Total") == "6");
+    BOOST_TEST(paged.header("X-WP-TotalPages") == "2");
+    BOOST_TEST(paged.header("Link").find("rel=\"prev\"") != std::string::npos);
+    BOOST_TEST(parse(paged).Size() == 2u);
+
+    const auto bad = store.call("GET", "customers?filter=eq(foo,1)", "", Caller::kAdmin);
+    BOOST_TEST(bad.status == 400);
+    BOOST_TEST(code_of(bad) == "rest_invalid_param");
+    BOOST_TEST(parse(bad)["data"]["params"]["filter"].GetString() ==
+               std::string("Unknown field \"foo\" at position 3."));
+    BOOST_TEST(code_of(store.call("GET", "customers?page=9", "", Caller::kAdmin)) ==
+               "storefront_invalid_page_number");
+    BOOST_TEST(store.call("GET", "customers?orderby=password", "", Caller::kAdmin).status == 400);
+    BOOST_TEST(store.call("GET", "customers").status == 401);
+    const std::string token = store.login(kShopperEmail, kShopperPassword);
+    BOOST_TEST(store.call("GET", "customers", "", Caller::kAnonymous, token).status == 403);
+}
+
 // Browsers may send X-Customer-Token to storefront routes (spec §1); other namespaces keep
 // WordPress's list.
 BOOST_AUTO_TEST_CASE(cors_headers) {

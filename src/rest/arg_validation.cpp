@@ -192,47 +192,17 @@ std::optional<RestError> validate_args(const std::vector<ArgSpec>& args, RestReq
     for (const auto& arg : args) {
         if (arg.required && !request.has_param(arg.name)) missing.push_back(arg.name);
     }
-    if (!missing.empty()) {
-        std::string list;
-        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-        auto e =
-            RestError::make("rest_missing_callback_param", "Missing parameter(s): " + list, 400);
-        auto& x = e.extra();
-        auto& a = x.GetAllocator();
-        json::Value names(rapidjson::kArrayType);
-        for (const auto& m : missing) names.PushBack(json::str(m, a), a);
-        x.AddMember("params", names, a);
-        return e;
-    }
+    if (!missing.empty()) return errors::missing_params(missing);
 
-    std::vector<std::pair<const ArgSpec*, Invalid>> invalid;
+    std::vector<InvalidParam> invalid;
     for (const auto& arg : args) {
         const auto* v = request.param(arg.name);
         if (!v) continue;
-        if (auto bad = check(arg, *v)) invalid.emplace_back(&arg, std::move(*bad));
-    }
-    if (!invalid.empty()) {
-        std::string list;
-        for (const auto& [arg, bad] : invalid) list += (list.empty() ? "" : ", ") + arg->name;
-        auto e = RestError::make("rest_invalid_param", "Invalid parameter(s): " + list, 400);
-        auto& x = e.extra();
-        auto& a = x.GetAllocator();
-        json::Value params(rapidjson::kObjectType);
-        json::Value details(rapidjson::kObjectType);
-        for (const auto& [arg, bad] : invalid) {
-            params.AddMember(json::str(arg->name, a), json::str(bad.message, a), a);
-            json::Value detail(rapidjson::kObjectType);
-            detail.AddMember("code", json::str(bad.code, a), a);
-            detail.AddMember("message", json::str(bad.message, a), a);
-            json::Value data(rapidjson::kObjectType);
-            data.AddMember("param", json::str(arg->name, a), a);
-            detail.AddMember("data", data, a);
-            details.AddMember(json::str(arg->name, a), detail, a);
+        if (auto bad = check(arg, *v)) {
+            invalid.push_back({arg.name, arg.name, std::move(bad->code), std::move(bad->message)});
         }
-        x.AddMember("params", params, a);
-        x.AddMember("details", details, a);
-        return e;
     }
+    if (!invalid.empty()) return errors::invalid_params(invalid);
 
     for (const auto& arg : args) {
         const auto* v = request.param(arg.name);

@@ -17,6 +17,41 @@ RestError no_route() {
                            "No route was found matching the URL and request method.", 404);
 }
 
+RestError invalid_params(const std::vector<InvalidParam>& bad) {
+    std::string list;
+    for (const auto& b : bad) list += (list.empty() ? "" : ", ") + b.name;
+    auto e = RestError::make("rest_invalid_param", "Invalid parameter(s): " + list, 400);
+    auto& x = e.extra();
+    auto& a = x.GetAllocator();
+    json::Value params(rapidjson::kObjectType);
+    json::Value details(rapidjson::kObjectType);
+    for (const auto& b : bad) {
+        params.AddMember(json::str(b.name, a), json::str(b.message, a), a);
+        json::Value detail(rapidjson::kObjectType);
+        detail.AddMember("code", json::str(b.code, a), a);
+        detail.AddMember("message", json::str(b.message, a), a);
+        json::Value data(rapidjson::kObjectType);
+        data.AddMember("param", json::str(b.param, a), a);
+        detail.AddMember("data", data, a);
+        details.AddMember(json::str(b.name, a), detail, a);
+    }
+    x.AddMember("params", params, a);
+    x.AddMember("details", details, a);
+    return e;
+}
+
+RestError missing_params(const std::vector<std::string>& names) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    auto e = RestError::make("rest_missing_callback_param", "Missing parameter(s): " + list, 400);
+    auto& x = e.extra();
+    auto& a = x.GetAllocator();
+    json::Value params(rapidjson::kArrayType);
+    for (const auto& n : names) params.PushBack(json::str(n, a), a);
+    x.AddMember("params", params, a);
+    return e;
+}
+
 RestError forbidden(bool authenticated) {
     // WordPress: 403 when someone is logged in, 401 when nobody is (§11.12).
     return RestError::make("rest_forbidden", "Sorry, you are not allowed to do that.",

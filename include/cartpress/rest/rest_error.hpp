@@ -33,8 +33,23 @@ struct RestError {
     json::Document& extra();
 };
 
+// One rejected parameter: the key under data.params / data.details, what the detail names
+// (data.details.<name>.data.param, e.g. "with[1]"), WordPress's code (rest_invalid_type,
+// rest_not_in_enum, rest_out_of_bounds, rest_invalid_param, …) and the message.
+struct InvalidParam {
+    std::string name;
+    std::string param;
+    std::string code;
+    std::string message;
+};
+
 // The catalogue of wordpress-rest.md §5.2 (exact texts).
 namespace errors {
+// 400 rest_invalid_param "Invalid parameter(s): a, b" with data.params {name: message} and
+// data.details {name: {code, message, data: {param}}}, as WordPress's argument check writes it.
+RestError invalid_params(const std::vector<InvalidParam>& bad);
+// 400 rest_missing_callback_param "Missing parameter(s): a, b" with data.params [names].
+RestError missing_params(const std::vector<std::string>& names);
 RestError no_route();
 RestError forbidden(bool authenticated);
 RestError invalid_json(int php_code, const std::string& php_message);

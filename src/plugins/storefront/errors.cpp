@@ -114,39 +114,17 @@ RestError internal(std::string internal) {
 }  // namespace errors
 
 rest::RestError invalid_params(const std::vector<FieldError>& bad) {
-    std::string list;
-    for (const auto& b : bad) list += (list.empty() ? "" : ", ") + b.name;
-    auto e = rest::RestError::make("rest_invalid_param", "Invalid parameter(s): " + list, 400);
-    auto& x = e.extra();
-    auto& a = x.GetAllocator();
-    json::Value params(rapidjson::kObjectType);
-    json::Value details(rapidjson::kObjectType);
-    for (const auto& b : bad) {
-        params.AddMember(json::str(b.name, a), json::str(b.message, a), a);
-        json::Value detail(rapidjson::kObjectType);
-        detail.AddMember("code", json::str(b.code, a), a);
-        detail.AddMember("message", json::str(b.message, a), a);
-        json::Value data(rapidjson::kObjectType);
-        data.AddMember("param", json::str(b.name, a), a);
-        detail.AddMember("data", data, a);
-        details.AddMember(json::str(b.name, a), detail, a);
-    }
-    x.AddMember("params", params, a);
-    x.AddMember("details", details, a);
-    return e;
+    std::vector<rest::InvalidParam> params;
+    for (const auto& b : bad) params.push_back({b.name, b.name, b.code, b.message});
+    return rest::errors::invalid_params(params);
 }
 
 rest::RestError missing_params(const std::vector<std::string>& names) {
-    std::string list;
-    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    auto e =
-        rest::RestError::make("rest_missing_callback_param", "Missing parameter(s): " + list, 400);
-    auto& x = e.extra();
-    auto& a = x.GetAllocator();
-    json::Value params(rapidjson::kArrayType);
-    for (const auto& n : names) params.PushBack(json::str(n, a), a);
-    x.AddMember("params", params, a);
-    return e;
+    return rest::errors::missing_params(names);
+}
+
+rest::RestError db_failure(std::string_view what, const db::DbError& e) {
+    return errors::internal("storefront " + std::string(what) + ": " + e.message);
 }
 
 }  // namespace cartpress::plugins::storefront

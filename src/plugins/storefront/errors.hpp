@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cartpress/db/db_error.hpp>
 #include <cartpress/rest/rest_error.hpp>
 #include <string>
 #include <string_view>
@@ -49,5 +50,8 @@ struct FieldError {
 rest::RestError invalid_params(const std::vector<FieldError>& bad);
 // 400 rest_missing_callback_param "Missing parameter(s): a, b" with data.params [names].
 rest::RestError missing_params(const std::vector<std::string>& names);
+
+// 500 with a generic message; "storefront <what>: <the database's message>" goes to the log.
+rest::RestError db_failure(std::string_view what, const db::DbError& e);
 
 }  // namespace cartpress::plugins::storefront

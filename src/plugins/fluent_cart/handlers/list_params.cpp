@@ -4,29 +4,6 @@
 
 namespace cartpress::plugins::fluent_cart {
 
-rest::RestError invalid_params(const std::vector<InvalidParam>& bad) {
-    std::string list;
-    for (const auto& b : bad) list += (list.empty() ? "" : ", ") + b.name;
-    auto e = rest::RestError::make("rest_invalid_param", "Invalid parameter(s): " + list, 400);
-    auto& x = e.extra();
-    auto& a = x.GetAllocator();
-    json::Value params(rapidjson::kObjectType);
-    json::Value details(rapidjson::kObjectType);
-    for (const auto& b : bad) {
-        params.AddMember(json::str(b.name, a), json::str(b.message, a), a);
-        json::Value detail(rapidjson::kObjectType);
-        detail.AddMember("code", json::str(b.code, a), a);
-        detail.AddMember("message", json::str(b.message, a), a);
-        json::Value data(rapidjson::kObjectType);
-        data.AddMember("param", json::str(b.param, a), a);
-        detail.AddMember("data", data, a);
-        details.AddMember(json::str(b.name, a), detail, a);
-    }
-    x.AddMember("params", params, a);
-    x.AddMember("details", details, a);
-    return e;
-}
-
 // A scalar as PHP's string cast prints it; nothing for null, arrays and objects.
 std::optional<std::string> scalar(const json::Value* v) {
     if (!v) return std::nullopt;

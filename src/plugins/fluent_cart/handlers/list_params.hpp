@@ -18,16 +18,10 @@ namespace cartpress::plugins::fluent_cart {
 // Reading the parameters of FluentCart's list routes (GET orders, GET customers, with[] of a
 // customer): what is refused is reported as the host's argument validation reports it.
 
-// One rejected parameter.
-struct InvalidParam {
-    std::string name;   // the key under data.params / data.details
-    std::string param;  // what the message names, e.g. "with[1]"
-    std::string code;   // rest_not_in_enum, rest_too_many_items
-    std::string message;
-};
-
-// 400 rest_invalid_param listing them.
-rest::RestError invalid_params(const std::vector<InvalidParam>& bad);
+// One rejected parameter, reported as the host's argument check reports it
+// (rest::errors::invalid_params).
+using rest::InvalidParam;
+using rest::errors::invalid_params;
 
 // A scalar as PHP's string cast prints it; nothing for null, arrays and objects.
 std::optional<std::string> scalar(const json::Value* v);

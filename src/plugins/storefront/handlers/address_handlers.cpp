@@ -14,10 +14,6 @@
 namespace cartpress::plugins::storefront {
 namespace {
 
-rest::RestError db_failure(std::string_view what, const db::DbError& e) {
-    return errors::internal("storefront " + std::string(what) + ": " + e.message);
-}
-
 // The customer whose book the route names: `me` → the token's, else the URL id, with the
 // permission check of spec §2 (`customers/view` to read, `customers/manage` to write).
 core::Result<std::int64_t, rest::RestError> book_owner(const StorefrontContext& sf,
@@ -40,13 +36,6 @@ core::Result<std::int64_t, rest::RestError> book_owner(const StorefrontContext& 
         return core::fail(*refused);
     }
     return id;
-}
-
-const json::Value& body_of(const rest::RestRequest& request) {
-    static const json::Value kEmpty(rapidjson::kObjectType);
-    if (request.json_body().IsObject()) return request.json_body();
-    if (request.body_params().IsObject()) return request.body_params();
-    return kEmpty;
 }
 
 std::string route_base(const rest::RestRequest& request) {

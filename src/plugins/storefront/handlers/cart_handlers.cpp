@@ -12,10 +12,6 @@
 namespace cartpress::plugins::storefront {
 namespace {
 
-rest::RestError db_failure(std::string_view what, const db::DbError& e) {
-    return errors::internal("storefront " + std::string(what) + ": " + e.message);
-}
-
 // The body's one customer id, checked in the order of §12.1's table.
 core::Result<std::int64_t, rest::RestError> relationship_customer(const rest::RestRequest& r) {
     const json::Value* data = r.param("data");
@@ -64,12 +60,6 @@ core::Result<CartRequest, rest::RestError> read_request(const StorefrontContext&
     if (!actor) return core::fail(actor.error());
     if (auto no = refused(*actor, ctx, *customer_id)) return core::fail(*no);
     return CartRequest{*actor, *customer_id, fluent_cart::url_text(request, "cart_hash")};
-}
-
-rest::RestResponse no_content() {
-    rest::RestResponse r;
-    r.status = 204;
-    return r;
 }
 
 }  // namespace

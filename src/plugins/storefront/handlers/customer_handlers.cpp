@@ -31,15 +31,6 @@ struct Refusal {
     rest::RestError error;
 };
 
-rest::RestError db_failure(std::string_view what, const db::DbError& e) {
-    return errors::internal("storefront " + std::string(what) + ": " + e.message);
-}
-
-const json::Value& body_of(const rest::RestRequest& request) {
-    if (request.json_body().IsObject()) return request.json_body();
-    return request.body_params();
-}
-
 CustomerLinks links_for(const StorefrontContext& sf, const rest::RequestContext& ctx,
                         std::int64_t id) {
     const std::string base = "/storefront/v1/customers";

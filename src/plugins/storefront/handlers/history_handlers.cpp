@@ -9,10 +9,6 @@
 namespace cartpress::plugins::storefront {
 namespace {
 
-rest::RestError db_failure(std::string_view what, const db::DbError& e) {
-    return errors::internal("storefront " + std::string(what) + ": " + e.message);
-}
-
 rest::HandlerResult history_page(const StorefrontContext& sf, const rest::RestRequest& request,
                                  rest::RequestContext& ctx, std::int64_t customer_id,
                                  const std::string& route) {

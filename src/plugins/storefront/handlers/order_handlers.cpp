@@ -21,10 +21,6 @@ namespace {
 using fluent_cart::ChangeOutcome;
 using fluent_cart::EmailLock;
 
-rest::RestError db_failure(std::string_view what, const db::DbError& e) {
-    return errors::internal("storefront " + std::string(what) + ": " + e.message);
-}
-
 // {order}: a canonical id, or FluentCart's 32-hex order hash.
 struct OrderReference {
     std::int64_t id = 0;

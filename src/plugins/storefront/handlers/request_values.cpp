@@ -16,6 +16,19 @@ std::optional<rest::RestError> require_staff(const Actor& actor, const rest::Req
     return rest::errors::forbidden(!actor.is_anonymous());
 }
 
+const json::Value& body_of(const rest::RestRequest& request) {
+    static const json::Value kEmpty(rapidjson::kObjectType);
+    if (!request.json_body().IsNull()) return request.json_body();
+    if (request.body_params().IsObject()) return request.body_params();
+    return kEmpty;
+}
+
+rest::RestResponse no_content() {
+    rest::RestResponse r;
+    r.status = 204;
+    return r;
+}
+
 std::string_view utf8_prefix(std::string_view s, std::size_t max_chars) {
     std::size_t at = 0;
     for (std::size_t chars = 0; chars < max_chars && at < s.size(); ++chars) {

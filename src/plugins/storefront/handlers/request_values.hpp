@@ -3,6 +3,7 @@
 #include <cartpress/rest/request_context.hpp>
 #include <cartpress/rest/rest_error.hpp>
 #include <cartpress/rest/rest_request.hpp>
+#include <cartpress/rest/rest_response.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,7 +13,7 @@
 
 namespace cartpress::plugins::storefront {
 
-// What storefront handlers share about reading a request.
+// What storefront handlers share about reading a request and answering it.
 
 // The path id {name}: from the URL only; 0 when it is not a canonical positive integer (no row
 // has it, so the route answers its not-found error).
@@ -22,6 +23,13 @@ std::int64_t path_id(const rest::RestRequest& request, std::string_view name);
 // (401 for anonymous callers, 403 for customers and for staff without the permission).
 std::optional<rest::RestError> require_staff(const Actor& actor, const rest::RequestContext& ctx,
                                              std::string_view permission);
+
+// The body the input parsers read: the JSON body whatever its type (so `[1,2]` is reported as
+// not an object), else the form fields, else `{}`.
+const json::Value& body_of(const rest::RestRequest& request);
+
+// 204 without a body.
+rest::RestResponse no_content();
 
 // The longest prefix of `s` with at most `max_chars` characters that ends on a whole UTF-8
 // sequence (headers stored in VARCHAR columns; invalid bytes end the prefix).

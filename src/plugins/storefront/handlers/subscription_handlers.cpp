@@ -17,10 +17,6 @@ namespace {
 
 constexpr std::size_t kMaxReferenceChars = 191;
 
-rest::RestError db_failure(std::string_view what, const db::DbError& e) {
-    return errors::internal("storefront " + std::string(what) + ": " + e.message);
-}
-
 // {"id","customer_email","reference","customer_id","created_at"}; anonymous callers get no
 // customer_id, and the address they sent rather than a stored spelling of it.
 json::Value subscription_json(const SubscriptionRecord& s, bool anonymous,

@@ -106,12 +106,6 @@ rest::HandlerResult issue_token(const StorefrontContext& sf, const rest::RestReq
     return response;
 }
 
-rest::RestResponse no_content() {
-    rest::RestResponse r;
-    r.status = 204;
-    return r;
-}
-
 }  // namespace
 
 rest::HandlerResult create_token(const StorefrontContext& sf, const rest::RestRequest& request,

@@ -44,6 +44,18 @@ std::string route_base(const rest::RestRequest& request) {
     return std::string(route.substr(0, at + 10));
 }
 
+// The start of every address write: the transaction has begun and the book's customer row is
+// locked, so one customer's primary flags change one request at a time. `missing` when the
+// customer is gone.
+std::optional<rest::RestError> lock_book(AddressRepository& repo, const db::Transaction& tx,
+                                         std::int64_t owner, rest::RestError missing) {
+    if (!tx.started()) return db_failure("begin", tx.started().error());
+    auto locked = repo.lock_customer(owner);
+    if (!locked) return db_failure("customer lock", locked.error());
+    if (!*locked) return missing;
+    return std::nullopt;
+}
+
 rest::RestResponse address_response(const AddressRecord& a, int status = 200) {
     json::Document d;
     d.SetObject();
@@ -98,10 +110,9 @@ rest::HandlerResult create_address(const StorefrontContext& sf, const rest::Rest
     if (!input) return core::fail(input_error(input.error()));
     AddressRepository repo(ctx.db, sf.address_queries);
     db::Transaction tx(ctx.db, db::Isolation::kReadCommitted);
-    if (!tx.started()) return core::fail(db_failure("begin", tx.started().error()));
-    auto locked = repo.lock_customer(*owner);
-    if (!locked) return core::fail(db_failure("customer lock", locked.error()));
-    if (!*locked) return core::fail(errors::customer_not_found());
+    if (auto refused = lock_book(repo, tx, *owner, errors::customer_not_found())) {
+        return core::fail(*refused);
+    }
     AddressRecord a;
     a.customer_id = *owner;
     a.type = *input->type;
@@ -148,10 +159,9 @@ rest::HandlerResult update_address(const StorefrontContext& sf, const rest::Rest
     if (!input) return core::fail(input_error(input.error()));
     AddressRepository repo(ctx.db, sf.address_queries);
     db::Transaction tx(ctx.db, db::Isolation::kReadCommitted);
-    if (!tx.started()) return core::fail(db_failure("begin", tx.started().error()));
-    auto locked = repo.lock_customer(*owner);
-    if (!locked) return core::fail(db_failure("customer lock", locked.error()));
-    if (!*locked) return core::fail(errors::address_not_found());
+    if (auto refused = lock_book(repo, tx, *owner, errors::address_not_found())) {
+        return core::fail(*refused);
+    }
     auto found = repo.find(*owner, path_id(request, "address_id"), true);
     if (!found) return core::fail(db_failure("address read", found.error()));
     if (!*found) return core::fail(errors::address_not_found());
@@ -184,10 +194,9 @@ rest::HandlerResult delete_address(const StorefrontContext& sf, const rest::Rest
     if (!owner) return core::fail(owner.error());
     AddressRepository repo(ctx.db, sf.address_queries);
     db::Transaction tx(ctx.db, db::Isolation::kReadCommitted);
-    if (!tx.started()) return core::fail(db_failure("begin", tx.started().error()));
-    auto locked = repo.lock_customer(*owner);
-    if (!locked) return core::fail(db_failure("customer lock", locked.error()));
-    if (!*locked) return core::fail(errors::address_not_found());
+    if (auto refused = lock_book(repo, tx, *owner, errors::address_not_found())) {
+        return core::fail(*refused);
+    }
     auto found = repo.find(*owner, path_id(request, "address_id"), true);
     if (!found) return core::fail(db_failure("address read", found.error()));
     if (!*found) return core::fail(errors::address_not_found());

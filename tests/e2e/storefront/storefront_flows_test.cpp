@@ -907,7 +907,8 @@ BOOST_AUTO_TEST_CASE(customer_list_filters) {
         const auto response = store.send_request(r);
         BOOST_REQUIRE_MESSAGE(response.status == 200, query + " " + response.body);
         std::string out;
-        for (const auto& c : parse(response).GetArray()) {
+        const auto list = parse(response);  // named: the loop must not outlive the document
+        for (const auto& c : list.GetArray()) {
             out += (out.empty() ? "" : ",") + std::to_string(c["id"].GetInt64());
         }
         return out;

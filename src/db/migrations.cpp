@@ -1,22 +1,9 @@
+#include <cartpress/core/strings.hpp>
 #include <cartpress/db/migrations.hpp>
 
 #include "cartpress_migrations/0001_storefront_tables_sql.hpp"
 
 namespace cartpress::db {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-}  // namespace
-
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {"0001_storefront_tables.sql", embedded::kMigration0001},
@@ -31,7 +18,7 @@ std::vector<std::string> migration_statements(std::string_view sql, std::string_
         const std::size_t nl = sql.find('\n');
         std::string_view line = sql.substr(0, nl);
         sql.remove_prefix(nl == std::string_view::npos ? sql.size() : nl + 1);
-        if (trim(line).substr(0, 2) == "--") continue;
+        if (core::php_trim(line).substr(0, 2) == "--") continue;
         for (std::size_t at = 0;;) {  // {prefix} -> the table prefix
             const std::size_t p = line.find("{prefix}", at);
             current.append(line.substr(at, p == std::string_view::npos ? line.npos : p - at));
@@ -40,15 +27,15 @@ std::vector<std::string> migration_statements(std::string_view sql, std::string_
             at = p + 8;
         }
         current.push_back('\n');
-        const std::string_view t = trim(line);
+        const std::string_view t = core::php_trim(line);
         if (!t.empty() && t.back() == ';') {
-            std::string_view statement = trim(current);
+            std::string_view statement = core::php_trim(current);
             statement.remove_suffix(1);  // the ";"
             statements.emplace_back(statement);
             current.clear();
         }
     }
-    if (!trim(current).empty()) statements.emplace_back(trim(current));
+    if (!core::php_trim(current).empty()) statements.emplace_back(core::php_trim(current));
     return statements;
 }
 

@@ -1,11 +1,12 @@
 #include "repositories/customer_change_repository.hpp"
 
 #include <cartpress/core/log.hpp>
-#include <cartpress/core/strings.hpp>
 #include <cartpress/db/transaction.hpp>
 #include <cstdio>
 #include <ctime>
 #include <vector>
+
+#include "serialization/names.hpp"
 
 namespace cartpress::plugins::fluent_cart {
 namespace {
@@ -20,10 +21,6 @@ db::Param optional_param(const std::optional<std::int64_t>& v) {
 
 db::DbError internal(std::string message) {
     return db::DbError{db::DbError::Kind::kInternal, 0, std::move(message)};
-}
-
-std::string full_name(std::string_view first, std::string_view last) {
-    return std::string(core::php_trim(std::string(first) + " " + std::string(last)));
 }
 
 // A customer's statistics as §9.4 computes them, in the text form the row stores them.

@@ -3,6 +3,10 @@
 #include <cartpress/core/strings.hpp>
 
 namespace cartpress::plugins::fluent_cart {
+
+std::string full_name(std::string_view first, std::string_view last) {
+    return std::string(core::php_trim(std::string(first) + " " + std::string(last)));
+}
 namespace {
 
 using core::php_trim;

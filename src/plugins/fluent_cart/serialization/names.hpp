@@ -10,6 +10,9 @@ struct NameParts {
     std::string last;
 };
 
+// A customer's full_name as FluentCart's model computes it: "first last", PHP-trimmed.
+std::string full_name(std::string_view first, std::string_view last);
+
 // first_name / last_name of an order address (spec §5.3), FluentCart's explode(" ", name):
 // first = the text before the first space, last = the text after the last space; no space →
 // both are the whole name. Nothing is trimmed: "Alice  Anderson" → {"Alice", "Anderson"},

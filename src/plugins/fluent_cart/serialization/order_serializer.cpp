@@ -1,7 +1,5 @@
 #include "serialization/order_serializer.hpp"
 
-#include <cartpress/core/strings.hpp>
-
 #include "domain/columns.hpp"
 #include "serialization/dates.hpp"
 #include "serialization/gravatar.hpp"
@@ -38,7 +36,7 @@ json::Value order_columns_json(const Record& order, Alloc& a) {
 
 void add_customer_computed_keys(json::Value& o, const CustomerFacts& c, const SerializeContext& ctx,
                                 Alloc& a) {
-    const std::string full(core::php_trim(c.first_name + " " + c.last_name));
+    const std::string full = full_name(c.first_name, c.last_name);
     o.AddMember("full_name", str(full, a), a);
     const std::string photo =
         c.photo_url && !c.photo_url->empty()

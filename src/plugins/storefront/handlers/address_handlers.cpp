@@ -27,12 +27,7 @@ core::Result<std::int64_t, rest::RestError> book_owner(const StorefrontContext& 
         return actor->customer_id;
     }
     const std::int64_t id = path_id(request, "id");
-    if (actor->is_customer()) {
-        if (actor->customer_id != id) return core::fail(errors::customer_mismatch());
-        return id;
-    }
-    if (actor->is_anonymous()) return core::fail(errors::customer_token_required());
-    if (auto refused = require_staff(*actor, ctx, write ? "customers/manage" : "customers/view")) {
+    if (auto refused = may_act_on(*actor, ctx, id, write ? "customers/manage" : "customers/view")) {
         return core::fail(*refused);
     }
     return id;
@@ -88,7 +83,7 @@ rest::HandlerResult list_addresses(const StorefrontContext& sf, const rest::Rest
     auto page = repo.page(*owner, paging.per_page, paging.offset());
     if (!page) return core::fail(db_failure("address list", page.error()));
     if (page->total == 0 && !request.route().starts_with("/storefront/v1/me")) {
-        auto exists = TokenRepository(ctx.db, sf.token_queries).customer_exists(*owner);
+        auto exists = CustomerRepository(ctx.db, sf.customer_queries).identity(*owner);
         if (!exists) return core::fail(db_failure("customer read", exists.error()));
         if (!*exists) return core::fail(errors::customer_not_found());
     }

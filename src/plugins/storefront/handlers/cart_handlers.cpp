@@ -71,7 +71,7 @@ rest::HandlerResult associate_cart(const StorefrontContext& sf, const rest::Rest
     CartRepository carts(ctx.db, sf.cart_queries);
     db::Transaction tx(ctx.db, db::Isolation::kReadCommitted);
     if (!tx.started()) return core::fail(db_failure("begin", tx.started().error()));
-    auto customer = carts.customer(req->customer_id);
+    auto customer = CustomerRepository(ctx.db, sf.customer_queries).identity(req->customer_id);
     if (!customer) return core::fail(db_failure("customer read", customer.error()));
     if (!*customer) return core::fail(errors::customer_not_found());
     auto cart = carts.lock(req->cart_hash);

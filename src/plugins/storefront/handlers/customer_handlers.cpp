@@ -3,7 +3,6 @@
 #include <openssl/crypto.h>
 
 #include <cartpress/auth/password_hash.hpp>
-#include <cartpress/core/strings.hpp>
 #include <cartpress/core/utc_time.hpp>
 #include <cartpress/db/transaction.hpp>
 #include <cartpress/site/email_identity.hpp>
@@ -12,6 +11,7 @@
 #include <set>
 
 #include "fluent_cart/handlers/new_customer_input.hpp"
+#include "fluent_cart/serialization/names.hpp"
 #include "storefront/domain/customer_filter.hpp"
 #include "storefront/errors.hpp"
 #include "storefront/handlers/actor.hpp"
@@ -47,17 +47,6 @@ rest::RestResponse customer_response(const StorefrontContext& sf, const rest::Re
     rest::RestResponse response(std::move(d), status);
     if (status == 201) response.headers.push_back({"Location", links_for(sf, ctx, c.id).self});
     return response;
-}
-
-// Who may act on customer `id` (spec §2): its own token, or staff holding `permission`.
-std::optional<rest::RestError> may_act_on(const Actor& actor, const rest::RequestContext& ctx,
-                                          std::int64_t id, std::string_view permission) {
-    if (actor.is_customer()) {
-        if (actor.customer_id != id) return errors::customer_mismatch();
-        return std::nullopt;
-    }
-    if (actor.is_anonymous()) return errors::customer_token_required();
-    return require_staff(actor, ctx, permission);
 }
 
 // Custom field writes as meta changes, refused when the customer would hold more than
@@ -119,16 +108,11 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
     if (!input) return core::fail(input_error(input.error()));
     CustomerRepository repo(ctx.db, sf.customer_queries);
 
-    // A customer changing its email or password proves it knows the current password.
-    if (actor.is_customer() && (input->email || input->password)) {
-        if (!input->current_password) return core::fail(errors::current_password_required());
-        auto stored = repo.find(id);
-        if (!stored) return core::fail(db_failure("customer read", stored.error()));
-        if (!*stored) return core::fail(errors::customer_not_found());
-        if (!(*stored)->has_password() ||
-            !auth::verify_password(*input->current_password, (*stored)->user_pass)) {
-            return core::fail(errors::incorrect_password());
-        }
+    // A customer changing its email or password proves it knows the current password (checked
+    // against the locked row below).
+    const bool needs_current_password = actor.is_customer() && (input->email || input->password);
+    if (needs_current_password && !input->current_password) {
+        return core::fail(errors::current_password_required());
     }
 
     const std::optional<std::string> new_key =
@@ -147,6 +131,10 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
     if (!found) return core::fail(db_failure("customer read", found.error()));
     if (!*found) return core::fail(errors::customer_not_found());
     CustomerRecord& c = **found;
+    if (needs_current_password &&
+        (!c.has_password() || !auth::verify_password(*input->current_password, c.user_pass))) {
+        return core::fail(errors::incorrect_password());
+    }
     const std::string now = core::mysql_datetime(sf.clock.now_unix());
 
     CustomerWrite w{c.user_id, c.email, c.first_name, c.last_name, c.status, c.notes,
@@ -158,7 +146,7 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
             return core::fail(errors::customer_exists(staff ? **other : 0));
         }
         if (c.user_id) {
-            auto user = repo.user_by_email(*new_key);
+            auto user = site::find_user_id_by_email(ctx.db, sf.wordpress_user_queries, *new_key);
             if (!user) return core::fail(db_failure("user check", user.error()));
             if (*user && **user != *c.user_id) return core::fail(errors::user_exists());
             if (auto r = repo.set_user_email(*c.user_id, *new_key); !r) {
@@ -201,7 +189,7 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
         } else {
             // A guest gets an account (spec §9, staff path): a WordPress user with the password,
             // unless another user already has the email (staff may link it with user_id).
-            auto user = repo.user_by_email(w.email);
+            auto user = site::find_user_id_by_email(ctx.db, sf.wordpress_user_queries, w.email);
             if (!user) return core::fail(db_failure("user check", user.error()));
             if (*user) return core::fail(errors::user_exists());
             auto created = site::create_wordpress_user(
@@ -227,8 +215,9 @@ rest::HandlerResult edit_customer(const StorefrontContext& sf, const rest::RestR
         return core::fail(db_failure("customer update", r.error()));
     }
     if (becomes_account && staff) {
-        const std::string name(core::php_trim(w.first_name + " " + w.last_name));
-        auto attached = attach_orphan_orders(sf, ctx, id, site::email_key(w.email), name, now);
+        auto attached =
+            attach_orphan_orders(sf, ctx, id, site::email_key(w.email),
+                                 fluent_cart::full_name(w.first_name, w.last_name), now);
         if (!attached) return core::fail(attached.error());
     }
     if (revoke_tokens) {
@@ -464,7 +453,7 @@ rest::HandlerResult create_customer(const StorefrontContext& sf, const rest::Res
     w.city = input->city.value_or("");
     w.postcode = input->postcode.value_or("");
     w.uuid = fluent_cart::customer_uuid(key, ctx.random);
-    auto user = repo.user_by_email(key);
+    auto user = site::find_user_id_by_email(ctx.db, sf.wordpress_user_queries, key);
     if (!user) return core::fail(db_failure("user check", user.error()));
     if (input->password) {
         // An existing WordPress user is never taken over by a password write (spec §5.4).
@@ -485,8 +474,8 @@ rest::HandlerResult create_customer(const StorefrontContext& sf, const rest::Res
     // sign-up waits for e-mail verification (a later issue), so nobody sees orders by typing
     // someone's email.
     if (staff && input->password) {
-        const std::string name(core::php_trim(w.first_name + " " + w.last_name));
-        auto attached = attach_orphan_orders(sf, ctx, *id, key, name, now);
+        auto attached = attach_orphan_orders(
+            sf, ctx, *id, key, fluent_cart::full_name(w.first_name, w.last_name), now);
         if (!attached) return core::fail(attached.error());
     }
     // Newsletter sign-ups made with this email before the customer existed now belong to it.

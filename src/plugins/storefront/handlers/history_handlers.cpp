@@ -35,13 +35,7 @@ rest::HandlerResult list_customer_orders(const StorefrontContext& sf,
     auto actor = resolve_actor(request, ctx, sf);
     if (!actor) return core::fail(actor.error());
     const std::int64_t id = path_id(request, "id");
-    if (actor->is_customer()) {
-        if (actor->customer_id != id) return core::fail(errors::customer_mismatch());
-    } else if (actor->is_anonymous()) {
-        return core::fail(errors::customer_token_required());
-    } else if (auto refused = require_staff(*actor, ctx, "orders/view")) {
-        return core::fail(*refused);
-    }
+    if (auto refused = may_act_on(*actor, ctx, id, "orders/view")) return core::fail(*refused);
     return history_page(sf, request, ctx, id,
                         "/storefront/v1/customers/" + std::to_string(id) + "/orders");
 }

@@ -1,6 +1,5 @@
 #include "storefront/handlers/order_handlers.hpp"
 
-#include <cartpress/core/strings.hpp>
 #include <cartpress/core/utc_time.hpp>
 #include <cartpress/db/transaction.hpp>
 #include <cartpress/site/email_identity.hpp>
@@ -8,6 +7,8 @@
 
 #include "fluent_cart/handlers/handler_support.hpp"
 #include "fluent_cart/handlers/new_customer_input.hpp"
+#include "fluent_cart/handlers/order_handlers.hpp"
+#include "fluent_cart/serialization/names.hpp"
 #include "fluent_cart/validation/customer_fields.hpp"
 #include "storefront/errors.hpp"
 #include "storefront/handlers/actor.hpp"
@@ -33,9 +34,7 @@ std::optional<OrderReference> order_reference(std::string_view text) {
         })) {
         return OrderReference{0, std::string(text)};
     }
-    json::Value v(rapidjson::kStringType);
-    v.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-    if (auto id = fluent_cart::canonical_id(&v)) return OrderReference{*id, {}};
+    if (auto id = fluent_cart::parse_positive_id(text)) return OrderReference{*id, {}};
     return std::nullopt;
 }
 
@@ -139,7 +138,7 @@ rest::HandlerResult patch_order(const StorefrontContext& sf, const rest::RestReq
         bool new_exists = false;
         for (std::size_t i = 0; i < locked->size(); ++i) {
             const auto row = (*locked)[i];
-            const std::string name(core::php_trim(row.str(1) + " " + row.str(2)));
+            const std::string name = fluent_cart::full_name(row.str(1), row.str(2));
             if (row.i64(0) == customer_id) {
                 new_name = name;
                 new_exists = true;
@@ -160,13 +159,13 @@ rest::HandlerResult patch_order(const StorefrontContext& sf, const rest::RestReq
         if (auto refused = refusal(*actor, *ref, **current)) return core::fail(*refused);
 
         if (!snapshot.has_customer() || *snapshot.customer_id != customer_id) {
-            auto owner = orders.cart_owner(customer_id);
+            auto owner = customers.identity(customer_id);
             if (!owner || !*owner) {
                 return core::fail(
                     db_failure("customer read", owner ? db::DbError{} : owner.error()));
             }
             fluent_cart::MoveOptions options;
-            options.cart_owner = **owner;
+            options.cart_owner = fluent_cart::CartOwner{(*owner)->user_id, (*owner)->email};
             auto changed = fluent_cart::apply_customer_change(
                 ctx.db, sf.customer_change_queries, snapshot, customer_id, old_exists ? old_id : 0,
                 old_name, new_name, change_actor, now, options);

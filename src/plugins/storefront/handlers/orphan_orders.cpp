@@ -16,12 +16,12 @@ core::Result<int, rest::RestError> attach_orphan_orders(
     if (orphans->empty()) return 0;
     auto name = orders.display_name(ctx.user.id);
     if (!name) return core::fail(failure("actor", name.error()));
-    auto owner = orders.cart_owner(customer_id);
+    auto owner = CustomerRepository(ctx.db, sf.customer_queries).identity(customer_id);
     if (!owner || !*owner) {
         return core::fail(failure("customer", owner ? db::DbError{} : owner.error()));
     }
     fluent_cart::MoveOptions options;
-    options.cart_owner = **owner;
+    options.cart_owner = fluent_cart::CartOwner{(*owner)->user_id, (*owner)->email};
     const fluent_cart::Actor actor{ctx.user.id, *name};
     int moved = 0;
     for (const auto& order : *orphans) {

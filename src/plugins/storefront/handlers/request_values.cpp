@@ -3,6 +3,7 @@
 #include <cartpress/core/utf8.hpp>
 
 #include "fluent_cart/handlers/handler_support.hpp"
+#include "storefront/errors.hpp"
 
 namespace cartpress::plugins::storefront {
 
@@ -14,6 +15,16 @@ std::optional<rest::RestError> require_staff(const Actor& actor, const rest::Req
                                              std::string_view permission) {
     if (actor.is_staff() && staff_can(ctx, permission)) return std::nullopt;
     return rest::errors::forbidden(!actor.is_anonymous());
+}
+
+std::optional<rest::RestError> may_act_on(const Actor& actor, const rest::RequestContext& ctx,
+                                          std::int64_t id, std::string_view permission) {
+    if (actor.is_customer()) {
+        if (actor.customer_id != id) return errors::customer_mismatch();
+        return std::nullopt;
+    }
+    if (actor.is_anonymous()) return errors::customer_token_required();
+    return require_staff(actor, ctx, permission);
 }
 
 const json::Value& body_of(const rest::RestRequest& request) {

@@ -24,6 +24,12 @@ std::int64_t path_id(const rest::RestRequest& request, std::string_view name);
 std::optional<rest::RestError> require_staff(const Actor& actor, const rest::RequestContext& ctx,
                                              std::string_view permission);
 
+// Who may act on customer `id` (spec §2): its own token (another customer's id → 403
+// storefront_customer_mismatch), or staff holding `permission`; nobody → 401
+// storefront_customer_token_required.
+std::optional<rest::RestError> may_act_on(const Actor& actor, const rest::RequestContext& ctx,
+                                          std::int64_t id, std::string_view permission);
+
 // The body the input parsers read: the JSON body whatever its type (so `[1,2]` is reported as
 // not an object), else the form fields, else `{}`.
 const json::Value& body_of(const rest::RestRequest& request);

@@ -38,8 +38,7 @@ json::Value subscription_json(const SubscriptionRecord& s, bool anonymous,
 core::Result<std::string, rest::RestError> own_email(const StorefrontContext& sf,
                                                      rest::RequestContext& ctx,
                                                      std::int64_t customer_id) {
-    CustomerRepository customers(ctx.db, sf.customer_queries);
-    auto found = customers.find(customer_id);
+    auto found = CustomerRepository(ctx.db, sf.customer_queries).identity(customer_id);
     if (!found) return core::fail(db_failure("customer read", found.error()));
     if (!*found) return core::fail(errors::invalid_customer_token());
     return (*found)->email;
@@ -114,7 +113,8 @@ rest::HandlerResult subscribe(const StorefrontContext& sf, const rest::RestReque
     const std::string key = site::email_key(email);
     SubscriptionRepository repo(ctx.db, sf.subscription_queries);
     if (!customer_id) {
-        auto found = repo.customer_for(key, sf.email_column_ci(ctx.db));
+        auto found = CustomerRepository(ctx.db, sf.customer_queries)
+                         .id_by_email_key(key, sf.email_column_ci(ctx.db));
         if (!found) return core::fail(db_failure("customer lookup", found.error()));
         customer_id = *found;
     }

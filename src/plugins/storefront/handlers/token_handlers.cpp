@@ -207,7 +207,7 @@ rest::HandlerResult revoke_customer_tokens(const StorefrontContext& sf,
     if (auto refused = require_staff(*actor, ctx, "customers/manage")) return core::fail(*refused);
     const std::int64_t customer_id = path_id(request, "id");
     TokenRepository tokens(ctx.db, sf.token_queries);
-    auto exists = tokens.customer_exists(customer_id);
+    auto exists = CustomerRepository(ctx.db, sf.customer_queries).identity(customer_id);
     if (!exists) {
         return core::fail(errors::internal("storefront revoke: " + exists.error().message));
     }

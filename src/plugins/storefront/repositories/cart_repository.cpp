@@ -8,7 +8,6 @@ CartQueries::CartQueries(const std::string& p) {
         "SELECT customer_id, deleted_at IS NOT NULL, stage = 'completed' OR completed_at "
         "IS NOT NULL FROM " +
         carts + " WHERE cart_hash = ? FOR UPDATE";
-    customer = "SELECT id, user_id, email FROM " + p + "fct_customers WHERE id = ?";
     associate = "UPDATE " + carts +
                 " SET customer_id = ?, user_id = ?, email = ?, first_name = '', last_name = '', "
                 "updated_at = ? WHERE cart_hash = ?";
@@ -30,21 +29,8 @@ core::Result<std::optional<CartState>, db::DbError> CartRepository::lock(
     return std::optional<CartState>(c);
 }
 
-core::Result<std::optional<CartCustomer>, db::DbError> CartRepository::customer(
-    std::int64_t customer_id) {
-    auto rows = session_.query(q_.customer, {customer_id});
-    if (!rows) return core::fail(rows.error());
-    if (rows->empty()) return std::optional<CartCustomer>();
-    const auto r = (*rows)[0];
-    CartCustomer c;
-    c.id = r.i64(0);
-    if (const auto u = r.opt_i64(1); u && *u > 0) c.user_id = u;
-    c.email = r.str(2);
-    return std::optional<CartCustomer>(std::move(c));
-}
-
 core::Result<void, db::DbError> CartRepository::associate(std::string_view cart_hash,
-                                                          const CartCustomer& c,
+                                                          const CustomerIdentity& c,
                                                           std::string_view now) {
     const db::Param user = c.user_id ? db::Param(*c.user_id) : db::Param(nullptr);
     auto done =

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "storefront/repositories/customer_repository.hpp"
+
 namespace cartpress::plugins::storefront {
 
 // A {p}fct_carts row as the association of spec §12.1 needs it (the table has no id: its key
@@ -18,17 +20,9 @@ struct CartState {
     bool completed = false;  // stage 'completed' or completed_at set
 };
 
-// The customer facts a cart takes over.
-struct CartCustomer {
-    std::int64_t id = 0;
-    std::optional<std::int64_t> user_id;
-    std::string email;
-};
-
 struct CartQueries {
     explicit CartQueries(const std::string& table_prefix);
     std::string lock_cart;
-    std::string customer;
     std::string associate;
     std::string dissociate;
 };
@@ -40,9 +34,8 @@ public:
 
     // Locked FOR UPDATE: call inside a transaction.
     core::Result<std::optional<CartState>, db::DbError> lock(std::string_view cart_hash);
-    core::Result<std::optional<CartCustomer>, db::DbError> customer(std::int64_t customer_id);
     // customer_id, user_id, email from the customer, first/last name emptied, updated_at.
-    core::Result<void, db::DbError> associate(std::string_view cart_hash, const CartCustomer& c,
+    core::Result<void, db::DbError> associate(std::string_view cart_hash, const CustomerIdentity& c,
                                               std::string_view now);
     // customer_id, user_id and email cleared.
     core::Result<void, db::DbError> dissociate(std::string_view cart_hash, std::string_view now);

@@ -37,7 +37,7 @@ CustomerQueries::CustomerQueries(const std::string& p) {
                    "?, ?)";
     set_user_pass = "UPDATE " + p + "users SET user_pass = ? WHERE ID = ?";
     set_user_email = "UPDATE " + p + "users SET user_email = ? WHERE ID = ?";
-    user_by_email = "SELECT ID FROM " + p + "users WHERE user_email = ? ORDER BY ID LIMIT 1";
+    identity = "SELECT id, user_id, email FROM " + customers + " WHERE id = ?";
     user_exists = "SELECT EXISTS(SELECT 1 FROM " + p + "users WHERE ID = ?)";
     users_can_register = "SELECT option_value FROM " + p +
                          "options WHERE option_name = 'users_can_register' ORDER BY option_id "
@@ -145,12 +145,17 @@ core::Result<std::optional<std::int64_t>, db::DbError> CustomerRepository::id_by
     return std::optional<std::int64_t>((*rows)[0].i64(0));
 }
 
-core::Result<std::optional<std::int64_t>, db::DbError> CustomerRepository::user_by_email(
-    std::string_view email) {
-    auto rows = session_.query(q_.user_by_email, {email});
+core::Result<std::optional<CustomerIdentity>, db::DbError> CustomerRepository::identity(
+    std::int64_t id) {
+    auto rows = session_.query(q_.identity, {id});
     if (!rows) return core::fail(rows.error());
-    if (rows->empty()) return std::optional<std::int64_t>();
-    return std::optional<std::int64_t>((*rows)[0].i64(0));
+    if (rows->empty()) return std::optional<CustomerIdentity>();
+    const auto r = (*rows)[0];
+    CustomerIdentity c;
+    c.id = r.i64(0);
+    if (const auto user = r.opt_i64(1); user && *user > 0) c.user_id = user;
+    c.email = r.str(2);
+    return std::optional<CustomerIdentity>(std::move(c));
 }
 
 core::Result<std::int64_t, db::DbError> CustomerRepository::insert(const CustomerWrite& w,

@@ -47,6 +47,13 @@ struct CustomerRecord {
     bool has_password() const { return user_exists && !user_pass.empty(); }
 };
 
+// The facts about a customer that other rows copy (a cart's owner, a subscription's email).
+struct CustomerIdentity {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> user_id;  // NULL or 0 in the row: none
+    std::string email;
+};
+
 // What a customer write sets: the whole editable row (the caller merges a partial update into
 // the stored values first, so one statement text serves every update).
 struct CustomerWrite {
@@ -91,7 +98,7 @@ struct CustomerQueries {
     std::string insert_field;
     std::string set_user_pass;
     std::string set_user_email;
-    std::string user_by_email;
+    std::string identity;
     std::string user_exists;
     std::string users_can_register;
     std::string order_count;
@@ -131,8 +138,9 @@ public:
     // The lowest customer id whose email has this key (spec §4).
     core::Result<std::optional<std::int64_t>, db::DbError> id_by_email_key(
         std::string_view email_key, bool email_column_ci);
-    // The lowest {p}users ID with this user_email (the column's collation decides).
-    core::Result<std::optional<std::int64_t>, db::DbError> user_by_email(std::string_view email);
+    // One statement, no custom fields: when only the id, user and email are needed (and
+    // nothing when the customer does not exist).
+    core::Result<std::optional<CustomerIdentity>, db::DbError> identity(std::int64_t id);
 
     core::Result<std::int64_t, db::DbError> insert(const CustomerWrite& row, std::string_view now);
     core::Result<void, db::DbError> update(std::int64_t id, const CustomerWrite& row,

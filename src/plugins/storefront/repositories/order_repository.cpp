@@ -81,7 +81,6 @@ StoreOrderQueries::StoreOrderQueries(const std::string& p) {
                    p +
                    "users u WHERE u.user_email = ? ORDER BY u.ID LIMIT 1), 0, ?, '', '', "
                    "'active', NULL, 0, 0, NULL, NULL, 0, '', ?, '', '', '', '', ?, ? FROM DUAL";
-    customer_owner = "SELECT user_id, email FROM " + p + "fct_customers WHERE id = ?";
     display_name = "SELECT display_name FROM " + p + "users WHERE ID = ?";
     orphans = "SELECT o.id, o.customer_id, o.type, o.parent_id FROM " + orders +
               " o WHERE (o.customer_id IS NULL OR o.customer_id = 0) AND EXISTS (SELECT 1 FROM " +
@@ -206,18 +205,6 @@ core::Result<std::int64_t, db::DbError> StoreOrderRepository::insert_guest(
     auto id = session_.last_insert_id();
     if (!id) return core::fail(id.error());
     return static_cast<std::int64_t>(*id);
-}
-
-core::Result<std::optional<fluent_cart::CartOwner>, db::DbError> StoreOrderRepository::cart_owner(
-    std::int64_t customer_id) {
-    auto rows = session_.query(q_.customer_owner, {customer_id});
-    if (!rows) return core::fail(rows.error());
-    if (rows->empty()) return std::optional<fluent_cart::CartOwner>();
-    const auto r = (*rows)[0];
-    fluent_cart::CartOwner owner;
-    if (const auto u = r.opt_i64(0); u && *u > 0) owner.user_id = u;
-    owner.email = r.str(1);
-    return std::optional<fluent_cart::CartOwner>(std::move(owner));
 }
 
 core::Result<std::vector<fluent_cart::OrderSnapshot>, db::DbError>

@@ -115,7 +115,6 @@ struct StoreOrderQueries {
     std::string set_pending;
     std::string summary;
     std::string insert_guest;
-    std::string customer_owner;
     std::string display_name;
     std::string orphans;
     std::string history_count;
@@ -145,9 +144,6 @@ public:
     // and returns its id. The caller holds the email lock and has checked none exists.
     core::Result<std::int64_t, db::DbError> insert_guest(const NewGuestCustomer& c,
                                                          std::string_view now);
-    // A customer's user_id and email, for the carts it takes over.
-    core::Result<std::optional<fluent_cart::CartOwner>, db::DbError> cart_owner(
-        std::int64_t customer_id);
 
     // A customer's orders except drafts, newest first; `status` filters when not empty.
     core::Result<OrderPage, db::DbError> history(std::int64_t customer_id, std::string_view status,

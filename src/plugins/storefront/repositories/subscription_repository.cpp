@@ -32,10 +32,6 @@ SubscriptionQueries::SubscriptionQueries(const std::string& p) {
     page = columns + where + " ORDER BY id LIMIT ? OFFSET ?";
     attach_customer =
         "UPDATE " + table + " SET customer_id = ? WHERE email_key = ? AND customer_id IS NULL";
-    customer_by_key_ci =
-        "SELECT id FROM " + p + "fct_customers WHERE email = ? ORDER BY id LIMIT 1";
-    customer_by_key_cs =
-        "SELECT id FROM " + p + "fct_customers WHERE LOWER(TRIM(email)) = ? ORDER BY id LIMIT 1";
 }
 
 core::Result<SubscriptionRepository::Upsert, db::DbError> SubscriptionRepository::subscribe(
@@ -80,15 +76,6 @@ core::Result<SubscriptionPage, db::DbError> SubscriptionRepository::page(std::st
     for (std::size_t i = 0; i < rows->size(); ++i)
         out.subscriptions.push_back(read_row((*rows)[i]));
     return out;
-}
-
-core::Result<std::optional<std::int64_t>, db::DbError> SubscriptionRepository::customer_for(
-    std::string_view email_key, bool email_column_ci) {
-    auto rows = session_.query(email_column_ci ? q_.customer_by_key_ci : q_.customer_by_key_cs,
-                               {email_key});
-    if (!rows) return core::fail(rows.error());
-    if (rows->empty()) return std::optional<std::int64_t>();
-    return std::optional<std::int64_t>((*rows)[0].i64(0));
 }
 
 core::Result<void, db::DbError> attach_subscriptions(db::Session& session,

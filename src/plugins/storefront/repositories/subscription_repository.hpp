@@ -36,8 +36,6 @@ struct SubscriptionQueries {
     std::string count;
     std::string page;
     std::string attach_customer;
-    std::string customer_by_key_ci;
-    std::string customer_by_key_cs;
 };
 
 class SubscriptionRepository {
@@ -62,9 +60,6 @@ public:
     core::Result<SubscriptionPage, db::DbError> page(std::string_view email_key,
                                                      std::string_view reference, std::int64_t limit,
                                                      std::int64_t offset);
-    // The customer with this email key, if any (lowest id).
-    core::Result<std::optional<std::int64_t>, db::DbError> customer_for(std::string_view email_key,
-                                                                        bool email_column_ci);
 
 private:
     db::Session& session_;

@@ -35,7 +35,6 @@ TokenQueries::TokenQueries(const std::string& p) {
                    "hits = IF(window_start < ?, 1, hits + 1), "
                    "window_start = IF(window_start < ?, VALUES(window_start), window_start)";
     clear_throttle = "DELETE FROM " + throttle_table + " WHERE bucket = ?";
-    customer_exists = "SELECT EXISTS(SELECT 1 FROM " + p + "fct_customers WHERE id = ?)";
 }
 
 core::Result<std::optional<LoginAccount>, db::DbError> TokenRepository::login_account(
@@ -129,12 +128,6 @@ core::Result<void, db::DbError> TokenRepository::clear(std::string_view bucket) 
     auto done = session_.execute(q_.clear_throttle, {bucket});
     if (!done) return core::fail(done.error());
     return {};
-}
-
-core::Result<bool, db::DbError> TokenRepository::customer_exists(std::int64_t customer_id) {
-    auto rows = session_.query(q_.customer_exists, {customer_id});
-    if (!rows) return core::fail(rows.error());
-    return !rows->empty() && (*rows)[0].i64(0) != 0;
 }
 
 }  // namespace cartpress::plugins::storefront

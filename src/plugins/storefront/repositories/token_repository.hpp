@@ -66,7 +66,6 @@ struct TokenQueries {
     std::string read_throttle;
     std::string hit_throttle;
     std::string clear_throttle;
-    std::string customer_exists;
 };
 
 class TokenRepository {
@@ -94,7 +93,6 @@ public:
     core::Result<void, db::DbError> hit(std::string_view bucket, std::string_view now,
                                         std::string_view window_floor);
     core::Result<void, db::DbError> clear(std::string_view bucket);
-    core::Result<bool, db::DbError> customer_exists(std::int64_t customer_id);
 
 private:
     db::Session& session_;

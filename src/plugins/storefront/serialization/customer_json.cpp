@@ -1,7 +1,6 @@
 #include "storefront/serialization/customer_json.hpp"
 
-#include <cartpress/core/strings.hpp>
-
+#include "fluent_cart/serialization/names.hpp"
 #include "storefront/serialization/json_values.hpp"
 
 namespace cartpress::plugins::storefront {
@@ -24,8 +23,7 @@ json::Value customer_json(const CustomerRecord& c, Audience audience, const Cust
     o.AddMember("email", json::str(c.email, a), a);
     o.AddMember("first_name", json::str(c.first_name, a), a);
     o.AddMember("last_name", json::str(c.last_name, a), a);
-    const std::string full = std::string(core::php_trim(c.first_name + " " + c.last_name));
-    o.AddMember("full_name", json::str(full, a), a);
+    o.AddMember("full_name", json::str(fluent_cart::full_name(c.first_name, c.last_name), a), a);
     o.AddMember("status", json::str(c.status.empty() ? "active" : c.status, a), a);
     o.AddMember("password", c.has_password(), a);
     o.AddMember("country", json::str(c.country, a), a);

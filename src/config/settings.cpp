@@ -771,7 +771,7 @@ std::string quote_if_needed(const std::string& value) {
 }  // namespace
 
 int auto_thread_count(unsigned hardware_concurrency) {
-    return std::max(2, 2 * static_cast<int>(std::min(hardware_concurrency, 4096U)));
+    return std::max(2, static_cast<int>(std::min(hardware_concurrency, 4096U)) + 1);
 }
 
 int Settings::worker_threads() const {
@@ -883,7 +883,7 @@ std::string usage_text() {
            "                     cartpress.conf.example)\n"
            "  --wp-config PATH   read DB credentials, table prefix and salts from wp-config.php\n"
            "  --socket PATH      FastCGI socket: a Unix path or 127.0.0.1:PORT\n"
-           "  --threads N        worker threads (0 or auto = 2 x CPU threads, at least 2)\n"
+           "  --threads N        worker threads (0 or auto = CPU threads + 1, at least 2)\n"
            "  --set KEY=VALUE    set any config key (repeatable)\n"
            "  --check-config     load and validate the settings, print them, and exit\n"
            "  --migrate          create Cartpress's own tables ({prefix}cartpress_*) when "

@@ -469,7 +469,8 @@ BOOST_AUTO_TEST_CASE(plugin_keys) {
 BOOST_AUTO_TEST_CASE(thread_count) {
     BOOST_TEST(cfg::auto_thread_count(0) == 2);
     BOOST_TEST(cfg::auto_thread_count(1) == 2);
-    BOOST_TEST(cfg::auto_thread_count(4) == 8);
+    BOOST_TEST(cfg::auto_thread_count(2) == 3);
+    BOOST_TEST(cfg::auto_thread_count(4) == 5);
     cfg::Settings s;
     BOOST_TEST(s.worker_threads() >= 2);
     s.threads = 3;

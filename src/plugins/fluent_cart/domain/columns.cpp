@@ -235,4 +235,11 @@ const ColumnList kAppliedCouponColumns{kAppliedCoupon};
 const ColumnList kOrderOperationColumns{kOrderOperation};
 const ColumnList kSubscriptionColumns{kSubscription};
 
+std::size_t column_index(ColumnList columns, std::string_view name) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == name) return i;
+    }
+    return 0;
+}
+
 }  // namespace cartpress::plugins::fluent_cart

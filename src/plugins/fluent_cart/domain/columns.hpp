@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -38,5 +39,8 @@ extern const ColumnList kLabelRelationshipColumns;
 extern const ColumnList kAppliedCouponColumns;
 extern const ColumnList kOrderOperationColumns;
 extern const ColumnList kSubscriptionColumns;
+
+// Where the column called `name` is in `columns` (0 when it is not there).
+std::size_t column_index(ColumnList columns, std::string_view name);
 
 }  // namespace cartpress::plugins::fluent_cart

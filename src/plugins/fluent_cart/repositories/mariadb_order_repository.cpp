@@ -24,6 +24,7 @@ enum GraphKind : int {
     kSubscriptionMeta,
     kParentSubscription,
     kParentSubscriptionMeta,
+    kSubscriptionId,  // only the id of one of the order's own subscriptions
 };
 
 // The first cell after (kind, id).
@@ -69,11 +70,10 @@ void append(std::vector<std::string>& to, std::vector<std::string> more) {
 // collations must not clash in the UNION. db::expand_json_array_rows turns the arrays back
 // into cells. No ORDER BY: sorting a UNION needs a temporary table, on disk as soon as a TEXT
 // column is in it; the rows are ordered in C++.
-std::string union_all(const std::vector<Branch>& branches, int& parameters, std::size_t& width) {
-    width = 0;
-    std::string sql;
+GraphStatement union_all(const std::vector<Branch>& branches) {
+    GraphStatement out;
     for (const auto& b : branches) {
-        width = std::max(width, kFirst + b.columns.size());
+        out.width = std::max(out.width, kFirst + b.columns.size());
         std::string one = "SELECT " + b.kind + ", " + b.id_expr + ", CAST(JSON_ARRAY(";
         for (std::size_t i = 0; i < b.columns.size(); ++i) {
             if (i > 0) one += ", ";
@@ -81,11 +81,11 @@ std::string union_all(const std::vector<Branch>& branches, int& parameters, std:
         }
         one += ") AS CHAR) " + b.from_where;
         // Every placeholder is the order id, so their order does not matter.
-        for (char c : one) parameters += c == '?';
-        if (!sql.empty()) sql += " UNION ALL ";
-        sql += one;
+        for (char c : one) out.parameters += c == '?';
+        if (!out.sql.empty()) out.sql += " UNION ALL ";
+        out.sql += one;
     }
-    return sql;
+    return out;
 }
 
 std::string kind(GraphKind k) { return std::to_string(k); }
@@ -100,13 +100,38 @@ public:
     MariaDbOrderRepository(db::Session& session, const OrderQueries& queries)
         : session_(session), queries_(queries) {}
 
-    // One statement is one consistent snapshot: no transaction (and its two round trips) is
-    // needed for the graph to be read as of one moment.
+    // Each statement is one consistent snapshot, so no transaction (and its two round trips) is
+    // needed. Every column a statement names costs MariaDB on every execution (it resolves and
+    // fixes each one again); the subscription relations are 39 of the 234 columns and three of
+    // the subqueries, about a fifth of the statement, for rows that most orders do not have. So
+    // the first statement only looks for the order's own subscriptions, and an order that has
+    // some, or a parent whose subscriptions it shows, is read again whole by the second: the
+    // graph never mixes two moments.
     core::Result<std::optional<OrderGraph>, db::DbError> find_graph(std::int64_t id) override {
-        std::vector<db::Param> params(static_cast<std::size_t>(queries_.graph_parameters), id);
-        auto packed = session_.query(queries_.graph, params);
+        auto first = read(queries_.graph, id);
+        if (!first || !*first || !(*first)->needs_subscriptions) return project(std::move(first));
+        return project(read(queries_.graph_with_subscriptions, id));
+    }
+
+private:
+    struct Read {
+        OrderGraph graph;
+        bool needs_subscriptions = false;  // own subscriptions, or a parent_id to look under
+    };
+
+    using ReadResult = core::Result<std::optional<Read>, db::DbError>;
+
+    static core::Result<std::optional<OrderGraph>, db::DbError> project(ReadResult r) {
+        if (!r) return core::fail(r.error());
+        if (!*r) return std::optional<OrderGraph>();
+        return std::optional<OrderGraph>(std::move((*r)->graph));
+    }
+
+    ReadResult read(const GraphStatement& statement, std::int64_t id) {
+        std::vector<db::Param> params(static_cast<std::size_t>(statement.parameters), id);
+        auto packed = session_.query(statement.sql, params);
         if (!packed) return core::fail(packed.error());
-        auto rows = db::expand_json_array_rows(*packed, queries_.graph_width);
+        auto rows = db::expand_json_array_rows(*packed, statement.width);
         if (!rows)
             return core::fail(
                 db::DbError{db::DbError::Kind::kInternal, 0, "order graph: " + rows.error()});
@@ -119,11 +144,10 @@ public:
             if (ra.i64(0) != rb.i64(0)) return ra.i64(0) < rb.i64(0);
             return ra.i64(1) < rb.i64(1);
         });
-        if (order.empty() || (*rows)[order[0]].i64(0) != kOrder) {
-            return std::optional<OrderGraph>();
-        }
+        if (order.empty() || (*rows)[order[0]].i64(0) != kOrder) return std::optional<Read>();
 
-        OrderGraph g;
+        Read out;
+        OrderGraph& g = out.graph;
         std::vector<std::pair<std::string, std::size_t>> thumbnails;  // object_id → row
         for (std::size_t index : order) {
             const auto row = (*rows)[index];
@@ -137,6 +161,9 @@ public:
                 case kThumbnail:
                     thumbnails.emplace_back(row.str(kFirst + 1), index);
                     break;
+                case kSubscriptionId:
+                    out.needs_subscriptions = true;
+                    break;
                 default:
                     read_list_row(row, g);
                     break;
@@ -144,10 +171,12 @@ public:
         }
         attach_thumbnails(*rows, thumbnails, g);
         sort_activities(g);
-        return std::optional<OrderGraph>(std::move(g));
+        out.needs_subscriptions =
+            out.needs_subscriptions ||
+            to_id(g.order[column_index(kOrderColumns, "parent_id")]).value_or(0) != 0;
+        return std::optional<Read>(std::move(out));
     }
 
-private:
     static void read_order(const db::Rows::Row& row, OrderGraph& g) {
         std::size_t at = kFirst;
         g.order = read_record(row, at, kOrderColumns.size());
@@ -339,6 +368,22 @@ OrderQueries::OrderQueries(const std::string& p) {
                      std::string(kOrderModelSql) + "' AND l.labelable_id = ?"});
     b.push_back({kind(kAppliedCoupon), "ac.id", array_elements(kAppliedCouponColumns, "ac"),
                  "FROM " + p + "fct_applied_coupons ac WHERE ac.order_id = ?"});
+    b.push_back({kind(kOrderMeta),
+                 "om.id",
+                 {"om.meta_key", "om.meta_value"},
+                 "FROM " + p +
+                     "fct_order_meta om WHERE om.order_id = ? AND om.meta_key IN "
+                     "('order_discount', 'order_shipping', 'tax_id', 'vat_tax_id')"});
+    // An ordinary order's graph ends with the ids of its own subscriptions (none, usually).
+    {
+        auto with_subscription_ids = b;
+        with_subscription_ids.push_back(
+            {kind(kSubscriptionId),
+             "s.id",
+             {},
+             "FROM " + subscriptions + " s WHERE s.parent_order_id = ?"});
+        graph = union_all(with_subscription_ids);
+    }
     // fct_orders has no index on parent_id, and FluentCart creates child orders only as
     // renewals of an order's subscription: children are looked for among renewal orders (the
     // type index), and only when the order has a subscription, so that reading an ordinary
@@ -350,12 +395,6 @@ OrderQueries::OrderQueries(const std::string& p) {
                      " ch WHERE ch.type = 'renewal' AND ch.parent_id = ? AND "
                      "EXISTS (SELECT 1 FROM " +
                      subscriptions + " cs WHERE cs.parent_order_id = ?)"});
-    b.push_back({kind(kOrderMeta),
-                 "om.id",
-                 {"om.meta_key", "om.meta_value"},
-                 "FROM " + p +
-                     "fct_order_meta om WHERE om.order_id = ? AND om.meta_key IN "
-                     "('order_discount', 'order_shipping', 'tax_id', 'vat_tax_id')"});
     // The order's own subscriptions and, for a renewal, its parent's: one branch each for the
     // subscriptions and their meta, the kind told apart per row.
     const std::string own_or_parent = " s.parent_order_id IN (?, (SELECT po.parent_id FROM " +
@@ -370,7 +409,7 @@ OrderQueries::OrderQueries(const std::string& p) {
                  {"sm.subscription_id", "sm.meta_key", "sm.meta_value"},
                  "FROM " + p + "fct_subscription_meta sm JOIN " + subscriptions +
                      " s ON s.id = sm.subscription_id WHERE" + own_or_parent});
-    graph = union_all(b, graph_parameters, graph_width);
+    graph_with_subscriptions = union_all(b);
 }
 
 std::unique_ptr<OrderRepository> make_mariadb_order_repository(db::Session& session,

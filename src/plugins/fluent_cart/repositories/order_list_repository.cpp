@@ -12,13 +12,6 @@
 namespace cartpress::plugins::fluent_cart {
 namespace {
 
-std::size_t column_index(ColumnList columns, std::string_view name) {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].name == name) return i;
-    }
-    return 0;
-}
-
 std::string placeholders(std::size_t n) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";

@@ -15,16 +15,26 @@ namespace cartpress::plugins::fluent_cart {
 class OrderRepository {
 public:
     virtual ~OrderRepository() = default;
-    // The whole graph of one order in one statement, or nothing when it does not exist.
+    // The whole graph of one order, or nothing when it does not exist: one statement for an
+    // order without subscriptions or parent, two for the others.
     virtual core::Result<std::optional<OrderGraph>, db::DbError> find_graph(std::int64_t id) = 0;
+};
+
+// One UNION ALL of (kind, id, JSON_ARRAY of the row's cells) per relation of the order.
+struct GraphStatement {
+    std::string sql;
+    int parameters = 0;     // how many times it binds the order id
+    std::size_t width = 0;  // cells per row once the arrays are expanded
 };
 
 // SQL for one table prefix, built once at startup.
 struct OrderQueries {
     explicit OrderQueries(const std::string& table_prefix);
-    std::string graph;  // one UNION ALL of (kind, id, JSON_ARRAY of the row's cells) per relation
-    int graph_parameters = 0;     // how many times `graph` binds the order id
-    std::size_t graph_width = 0;  // cells per row once the arrays are expanded
+    // Every relation but the subscription ones, of which it only reads the ids of the order's
+    // own subscriptions: the whole graph of an order that has none and no parent.
+    GraphStatement graph;
+    // Every relation: subscriptions and their meta, the parent's, the renewal orders.
+    GraphStatement graph_with_subscriptions;
 };
 
 std::unique_ptr<OrderRepository> make_mariadb_order_repository(db::Session& session,

@@ -100,34 +100,39 @@ public:
     MariaDbOrderRepository(db::Session& session, const OrderQueries& queries)
         : session_(session), queries_(queries) {}
 
-    // Each statement is one consistent snapshot, so no transaction (and its two round trips) is
-    // needed. Every column a statement names costs MariaDB on every execution (it resolves and
-    // fixes each one again); the subscription relations are 39 of the 234 columns and three of
-    // the subqueries, about a fifth of the statement, for rows that most orders do not have. So
-    // the first statement only looks for the order's own subscriptions, and an order that has
-    // some, or a parent whose subscriptions it shows, is read again whole by the second: the
-    // graph never mixes two moments.
+    // Every column a statement names costs MariaDB on every execution (it resolves and fixes
+    // each one again). The subscription relations are 39 of the graph's 234 columns and three of
+    // its subqueries, about a fifth of the statement, for rows most orders do not have: the
+    // first statement reads every other relation and only the ids of the order's own
+    // subscriptions, and the subscription relations are read by a second statement when there
+    // are some, or a parent whose subscriptions the order shows. An ordinary order is thus one
+    // snapshot with no transaction (and its two round trips); for the others the subscription
+    // relations are as of a moment later, as every relation is in FluentCart's own reads.
     core::Result<std::optional<OrderGraph>, db::DbError> find_graph(std::int64_t id) override {
-        auto first = read(queries_.graph, id);
-        if (!first || !*first || !(*first)->needs_subscriptions) return project(std::move(first));
-        return project(read(queries_.graph_with_subscriptions, id));
+        Read read;
+        if (auto r = read_rows(queries_.graph, id, read); !r) return core::fail(r.error());
+        if (!read.has_order) return std::optional<OrderGraph>();
+        const bool has_parent =
+            to_id(read.graph.order[column_index(kOrderColumns, "parent_id")]).value_or(0) != 0;
+        if (read.has_subscriptions || has_parent) {
+            if (auto r = read_rows(queries_.subscriptions, id, read); !r) {
+                return core::fail(r.error());
+            }
+        }
+        sort_activities(read.graph);
+        return std::optional<OrderGraph>(std::move(read.graph));
     }
 
 private:
     struct Read {
         OrderGraph graph;
-        bool needs_subscriptions = false;  // own subscriptions, or a parent_id to look under
+        bool has_order = false;
+        bool has_subscriptions = false;  // the order has subscriptions of its own
     };
 
-    using ReadResult = core::Result<std::optional<Read>, db::DbError>;
-
-    static core::Result<std::optional<OrderGraph>, db::DbError> project(ReadResult r) {
-        if (!r) return core::fail(r.error());
-        if (!*r) return std::optional<OrderGraph>();
-        return std::optional<OrderGraph>(std::move((*r)->graph));
-    }
-
-    ReadResult read(const GraphStatement& statement, std::int64_t id) {
+    // Adds the rows of one of the graph statements to `into`.
+    core::Result<void, db::DbError> read_rows(const GraphStatement& statement, std::int64_t id,
+                                              Read& into) {
         std::vector<db::Param> params(static_cast<std::size_t>(statement.parameters), id);
         auto packed = session_.query(statement.sql, params);
         if (!packed) return core::fail(packed.error());
@@ -144,16 +149,15 @@ private:
             if (ra.i64(0) != rb.i64(0)) return ra.i64(0) < rb.i64(0);
             return ra.i64(1) < rb.i64(1);
         });
-        if (order.empty() || (*rows)[order[0]].i64(0) != kOrder) return std::optional<Read>();
 
-        Read out;
-        OrderGraph& g = out.graph;
+        OrderGraph& g = into.graph;
         std::vector<std::pair<std::string, std::size_t>> thumbnails;  // object_id → row
         for (std::size_t index : order) {
             const auto row = (*rows)[index];
             switch (row.i64(0)) {
                 case kOrder:
                     read_order(row, g);
+                    into.has_order = true;
                     break;
                 case kItem:
                     g.items.push_back(read_item(row));
@@ -162,7 +166,7 @@ private:
                     thumbnails.emplace_back(row.str(kFirst + 1), index);
                     break;
                 case kSubscriptionId:
-                    out.needs_subscriptions = true;
+                    into.has_subscriptions = true;
                     break;
                 default:
                     read_list_row(row, g);
@@ -170,11 +174,7 @@ private:
             }
         }
         attach_thumbnails(*rows, thumbnails, g);
-        sort_activities(g);
-        out.needs_subscriptions =
-            out.needs_subscriptions ||
-            to_id(g.order[column_index(kOrderColumns, "parent_id")]).value_or(0) != 0;
-        return std::optional<Read>(std::move(out));
+        return {};
     }
 
     static void read_order(const db::Rows::Row& row, OrderGraph& g) {
@@ -316,7 +316,7 @@ private:
 
 OrderQueries::OrderQueries(const std::string& p) {
     const std::string orders = p + "fct_orders";
-    const std::string subscriptions = p + "fct_subscriptions";
+    const std::string subscription_table = p + "fct_subscriptions";
     std::vector<Branch> b;
 
     {
@@ -374,16 +374,15 @@ OrderQueries::OrderQueries(const std::string& p) {
                  "FROM " + p +
                      "fct_order_meta om WHERE om.order_id = ? AND om.meta_key IN "
                      "('order_discount', 'order_shipping', 'tax_id', 'vat_tax_id')"});
-    // An ordinary order's graph ends with the ids of its own subscriptions (none, usually).
-    {
-        auto with_subscription_ids = b;
-        with_subscription_ids.push_back(
-            {kind(kSubscriptionId),
-             "s.id",
-             {},
-             "FROM " + subscriptions + " s WHERE s.parent_order_id = ?"});
-        graph = union_all(with_subscription_ids);
-    }
+    // The ids of the order's own subscriptions (none, usually) tell whether the subscription
+    // relations must be read.
+    b.push_back({kind(kSubscriptionId),
+                 "s.id",
+                 {},
+                 "FROM " + subscription_table + " s WHERE s.parent_order_id = ?"});
+    graph = union_all(b);
+
+    b.clear();
     // fct_orders has no index on parent_id, and FluentCart creates child orders only as
     // renewals of an order's subscription: children are looked for among renewal orders (the
     // type index), and only when the order has a subscription, so that reading an ordinary
@@ -394,7 +393,7 @@ OrderQueries::OrderQueries(const std::string& p) {
                  "FROM " + orders +
                      " ch WHERE ch.type = 'renewal' AND ch.parent_id = ? AND "
                      "EXISTS (SELECT 1 FROM " +
-                     subscriptions + " cs WHERE cs.parent_order_id = ?)"});
+                     subscription_table + " cs WHERE cs.parent_order_id = ?)"});
     // The order's own subscriptions and, for a renewal, its parent's: one branch each for the
     // subscriptions and their meta, the kind told apart per row.
     const std::string own_or_parent = " s.parent_order_id IN (?, (SELECT po.parent_id FROM " +
@@ -402,14 +401,14 @@ OrderQueries::OrderQueries(const std::string& p) {
     b.push_back({"IF(s.parent_order_id = ?, " + kind(kSubscription) + ", " +
                      kind(kParentSubscription) + ")",
                  "s.id", array_elements(kSubscriptionColumns, "s"),
-                 "FROM " + subscriptions + " s WHERE" + own_or_parent});
+                 "FROM " + subscription_table + " s WHERE" + own_or_parent});
     b.push_back({"IF(s.parent_order_id = ?, " + kind(kSubscriptionMeta) + ", " +
                      kind(kParentSubscriptionMeta) + ")",
                  "sm.id",
                  {"sm.subscription_id", "sm.meta_key", "sm.meta_value"},
-                 "FROM " + p + "fct_subscription_meta sm JOIN " + subscriptions +
+                 "FROM " + p + "fct_subscription_meta sm JOIN " + subscription_table +
                      " s ON s.id = sm.subscription_id WHERE" + own_or_parent});
-    graph_with_subscriptions = union_all(b);
+    subscriptions = union_all(b);
 }
 
 std::unique_ptr<OrderRepository> make_mariadb_order_repository(db::Session& session,

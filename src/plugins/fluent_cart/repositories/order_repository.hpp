@@ -16,7 +16,7 @@ class OrderRepository {
 public:
     virtual ~OrderRepository() = default;
     // The whole graph of one order, or nothing when it does not exist: one statement for an
-    // order without subscriptions or parent, two for the others.
+    // order without subscriptions or parent, two for the others, whatever the number of rows.
     virtual core::Result<std::optional<OrderGraph>, db::DbError> find_graph(std::int64_t id) = 0;
 };
 
@@ -33,8 +33,9 @@ struct OrderQueries {
     // Every relation but the subscription ones, of which it only reads the ids of the order's
     // own subscriptions: the whole graph of an order that has none and no parent.
     GraphStatement graph;
-    // Every relation: subscriptions and their meta, the parent's, the renewal orders.
-    GraphStatement graph_with_subscriptions;
+    // The subscription relations: the order's subscriptions and their meta, its parent's, and
+    // the renewal orders.
+    GraphStatement subscriptions;
 };
 
 std::unique_ptr<OrderRepository> make_mariadb_order_repository(db::Session& session,

@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(statement_count_does_not_grow_with_items) {
     BOOST_REQUIRE(repo->find_graph(101).has_value());  // a renewal: its parent's subscriptions
     const auto renewal = session->statements_run() - before;
     BOOST_TEST(small == 1u);
-    // An order with subscriptions, or with a parent, is read again whole by a second statement.
+    // The subscription relations of an order that has some, or a parent, take a second one.
     BOOST_TEST(large == 2u);
     BOOST_TEST(renewal == 2u);
     before = session->statements_run();

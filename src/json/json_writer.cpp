@@ -1,8 +1,11 @@
+#include <algorithm>
 #include <array>
 #include <cartpress/json/json_writer.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 
 namespace cartpress::json {
@@ -45,6 +48,49 @@ long next_code_point(std::string_view s, std::size_t& i) {
     return cp;
 }
 
+// Appends to a string through a raw cursor: the string is grown ahead (doubling) and cut to
+// what was written when the Output goes. std::string's push_back and append check capacity and
+// call out on every piece, and a graph is a thousand short strings (that was ~150 instructions
+// a string).
+class Output {
+public:
+    explicit Output(std::string& out) : out_(out), end_(out.size()) {}
+    ~Output() { out_.resize(end_); }
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+
+    // Room for n more bytes at the cursor; advance() says how many were written.
+    char* room(std::size_t n) {
+        if (end_ + n > out_.size()) [[unlikely]]
+            grow(n);
+        return out_.data() + end_;
+    }
+    void advance(std::size_t n) { end_ += n; }
+    void advance_to(const char* p) { end_ = static_cast<std::size_t>(p - out_.data()); }
+
+    void put(char c) {
+        *room(1) = c;
+        ++end_;
+    }
+    void put(std::string_view s) {
+        std::memcpy(room(s.size()), s.data(), s.size());
+        end_ += s.size();
+    }
+    void put(std::size_t count, char c) {
+        std::memset(room(count), c, count);
+        end_ += count;
+    }
+
+private:
+    [[gnu::noinline]] void grow(std::size_t n) {
+        out_.resize(std::max({out_.size() * 2, end_ + n, kFirst}));
+    }
+
+    static constexpr std::size_t kFirst = 4096;
+    std::string& out_;
+    std::size_t end_;  // bytes written; out_ beyond it is room
+};
+
 // PHP's json_encode() without flags (or with JSON_PRETTY_PRINT), written directly: strings go
 // out in runs of plain ASCII, so a 15 KB order graph is mostly memcpy.
 class PhpJsonWriter {
@@ -54,13 +100,13 @@ public:
     bool write(const Value& v, int depth) {
         switch (v.GetType()) {
             case rapidjson::kNullType:
-                out_ += "null";
+                out_.put("null");
                 return true;
             case rapidjson::kFalseType:
-                out_ += "false";
+                out_.put("false");
                 return true;
             case rapidjson::kTrueType:
-                out_ += "true";
+                out_.put("true");
                 return true;
             case rapidjson::kNumberType:
                 return number(v);
@@ -68,36 +114,37 @@ public:
                 return string(std::string_view(v.GetString(), v.GetStringLength()));
             case rapidjson::kArrayType: {
                 if (v.Empty()) {
-                    out_ += "[]";
+                    out_.put("[]");
                     return true;
                 }
-                out_.push_back('[');
+                out_.put('[');
                 bool first = true;
                 for (const auto& item : v.GetArray()) {
                     separator(first, depth + 1);
                     if (!write(item, depth + 1)) return false;
                 }
                 newline(depth);
-                out_.push_back(']');
+                out_.put(']');
                 return true;
             }
             case rapidjson::kObjectType: {
                 if (v.MemberCount() == 0) {
-                    out_ += "{}";
+                    out_.put("{}");
                     return true;
                 }
-                out_.push_back('{');
+                out_.put('{');
                 bool first = true;
                 for (const auto& m : v.GetObject()) {
                     separator(first, depth + 1);
                     if (!string(std::string_view(m.name.GetString(), m.name.GetStringLength()))) {
                         return false;
                     }
-                    out_ += pretty_ ? ": " : ":";
+                    out_.put(':');
+                    if (pretty_) out_.put(' ');
                     if (!write(m.value, depth + 1)) return false;
                 }
                 newline(depth);
-                out_.push_back('}');
+                out_.put('}');
                 return true;
             }
         }
@@ -109,15 +156,15 @@ public:
 
 private:
     void separator(bool& first, int depth) {
-        if (!first) out_.push_back(',');
+        if (!first) out_.put(',');
         first = false;
         newline(depth);
     }
 
     void newline(int depth) {
         if (!pretty_) return;
-        out_.push_back('\n');
-        out_.append(static_cast<std::size_t>(depth) * 4, ' ');
+        out_.put('\n');
+        out_.put(static_cast<std::size_t>(depth) * 4, ' ');
     }
 
     bool number(const Value& v) {
@@ -125,7 +172,7 @@ private:
         if (v.IsInt64() || v.IsUint64()) {
             auto r = v.IsInt64() ? std::to_chars(buf, buf + sizeof buf, v.GetInt64())
                                  : std::to_chars(buf, buf + sizeof buf, v.GetUint64());
-            out_.append(buf, r.ptr);
+            out_.put(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
             return true;
         }
         const double d = v.GetDouble();
@@ -133,7 +180,7 @@ private:
             error = "Inf and NaN cannot be JSON encoded";
             return false;
         }
-        out_ += php_double(d);
+        out_.put(php_double(d));
         return true;
     }
 
@@ -146,73 +193,102 @@ private:
     }();
     static bool plain(unsigned char c) { return kPlain[c]; }
 
-    void hex4(unsigned code) {
+    // Whether the 8 bytes of w are all plain, so that the scan takes a word at a time. Bit
+    // tricks from "Bit Twiddling Hacks": a byte equal to b, or below 0x20, sets its top bit in
+    // the mask; bytes from 0x80 up are caught by their own top bit.
+    static bool plain8(std::uint64_t w) {
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+        const auto equal_to = [w](unsigned char b) {
+            const std::uint64_t x = w ^ (kOnes * b);
+            return (x - kOnes) & ~x & kHigh;
+        };
+        const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+        return ((w & kHigh) | below_space | equal_to('"') | equal_to('\\') | equal_to('/')) == 0;
+    }
+
+    static char* hex4(char* p, unsigned code) {
         static constexpr char kHex[] = "0123456789abcdef";
-        out_ += "\\u";
-        for (int shift = 12; shift >= 0; shift -= 4) out_.push_back(kHex[(code >> shift) & 0xF]);
+        *p++ = '\\';
+        *p++ = 'u';
+        for (int shift = 12; shift >= 0; shift -= 4) *p++ = kHex[(code >> shift) & 0xF];
+        return p;
+    }
+
+    static char* two(char* p, char escaped) {
+        *p++ = '\\';
+        *p++ = escaped;
+        return p;
     }
 
     bool string(std::string_view s) {
-        out_.push_back('"');
+        // Six output bytes per input byte at most ("\u001f"; a 4-byte sequence is 12).
+        char* p = out_.room(s.size() * 6 + 2);
+        *p++ = '"';
         std::size_t i = 0;
         while (i < s.size()) {
-            std::size_t run = i;
-            while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
-            out_.append(s.data() + i, run - i);
-            i = run;
+            // Plain bytes are copied as they are scanned: words, then single bytes.
+            for (std::uint64_t w; i + 8 <= s.size(); i += 8, p += 8) {
+                std::memcpy(&w, s.data() + i, sizeof w);
+                if (!plain8(w)) break;
+                std::memcpy(p, &w, sizeof w);
+            }
+            while (i < s.size() && plain(static_cast<unsigned char>(s[i]))) *p++ = s[i++];
             if (i == s.size()) break;
             const unsigned char c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
                 const long cp = next_code_point(s, i);
                 if (cp < 0) {
+                    out_.advance_to(p);
                     error = kMalformed;
                     return false;
                 }
                 if (cp >= 0x10000) {
                     const long v = cp - 0x10000;
-                    hex4(static_cast<unsigned>(0xD800 + (v >> 10)));
-                    hex4(static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+                    p = hex4(p, static_cast<unsigned>(0xD800 + (v >> 10)));
+                    p = hex4(p, static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
                 } else {
-                    hex4(static_cast<unsigned>(cp));
+                    p = hex4(p, static_cast<unsigned>(cp));
                 }
                 continue;
             }
             ++i;
             switch (c) {
                 case '"':
-                    out_ += "\\\"";
+                    p = two(p, '"');
                     break;
                 case '\\':
-                    out_ += "\\\\";
+                    p = two(p, '\\');
                     break;
                 case '/':
-                    out_ += "\\/";
+                    p = two(p, '/');
                     break;
                 case '\b':
-                    out_ += "\\b";
+                    p = two(p, 'b');
                     break;
                 case '\f':
-                    out_ += "\\f";
+                    p = two(p, 'f');
                     break;
                 case '\n':
-                    out_ += "\\n";
+                    p = two(p, 'n');
                     break;
                 case '\r':
-                    out_ += "\\r";
+                    p = two(p, 'r');
                     break;
                 case '\t':
-                    out_ += "\\t";
+                    p = two(p, 't');
                     break;
                 default:
-                    hex4(c);
+                    p = hex4(p, c);
                     break;
             }
         }
-        out_.push_back('"');
+        *p++ = '"';
+        out_.advance_to(p);
         return true;
     }
 
-    std::string& out_;
+    Output out_;
     bool pretty_;
 };
 

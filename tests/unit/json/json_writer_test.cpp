@@ -35,6 +35,30 @@ BOOST_AUTO_TEST_CASE(control_characters_and_raw_ascii) {
     BOOST_TEST(roundtrip(R"(["\u00C9"])") == R"(["\u00c9"])");
 }
 
+// Plain text is scanned eight bytes at a time: a byte that needs escaping must be found at
+// every position of a word, and after a run of whole words.
+BOOST_AUTO_TEST_CASE(escapes_are_found_at_every_position) {
+    const std::pair<std::string, std::string> specials[] = {
+        {"\"", "\\\""},          {"\\", "\\\\"},      {"/", "\\/"},
+        {"\n", "\\n"},           {"\x1f", "\\u001f"}, {"\x01", "\\u0001"},
+        {"\xC3\xA9", "\\u00e9"}, {"\x7f", "\x7f"}};
+    for (std::size_t length : {1u, 7u, 8u, 9u, 16u, 17u, 23u}) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const auto& [raw, escaped] : specials) {
+                std::string text(length, 'a');
+                text.replace(at, 1, raw);
+                std::string expected(length, 'a');
+                expected.replace(at, 1, escaped);
+                Document d;
+                d.SetArray();
+                d.PushBack(str(text, d.GetAllocator()), d.GetAllocator());
+                BOOST_TEST(*encode(d) == "[\"" + expected + "\"]",
+                           "length " << length << " at " << at);
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(doubles_like_php) {
     BOOST_TEST(php_double(1.0) == "1");
     BOOST_TEST(php_double(0.1) == "0.1");

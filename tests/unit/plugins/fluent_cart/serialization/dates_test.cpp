@@ -27,6 +27,10 @@ BOOST_AUTO_TEST_CASE(capture_values) {
     BOOST_TEST(iso("2025-06-15 19:20:00") == "2025-06-15T19:20:00+00:00");
     BOOST_TEST(iso("2026-11-26 11:27:23") == "2026-11-26T11:27:23+00:00");
     BOOST_TEST(iso("2026-11-26 11:30:22") == "2026-11-26T11:30:22+00:00");
+    // The edges of the years written without printf.
+    BOOST_TEST(iso("0001-01-01 00:00:00") == "0001-01-01T00:00:00+00:00");
+    BOOST_TEST(iso("9999-12-31 23:59:59") == "9999-12-31T23:59:59+00:00");
+    BOOST_TEST(iso("2024-02-29") == "2024-02-29T00:00:00+00:00");
 }
 
 BOOST_AUTO_TEST_CASE(null_stays_null) { BOOST_TEST(!iso_datetime(std::nullopt).has_value()); }

@@ -268,6 +268,7 @@ private:
     static Rows read_all(sql::ResultSet& rs) {
         const unsigned width = rs.getMetaData()->getColumnCount();
         Rows rows(width);
+        rows.reserve(rs.rowsCount(), 0);  // results are buffered: the count is known
         while (rs.next()) {
             for (unsigned c = 1; c <= width; ++c) {
                 if (rs.isNull(c)) {

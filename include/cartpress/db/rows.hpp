@@ -44,6 +44,13 @@ public:
     std::size_t width() const { return width_; }
     Row operator[](std::size_t i) const { return Row(*this, i); }
 
+    // Room for `rows` more rows holding `bytes` more bytes in all, so that filling a known
+    // result does not grow the buffers step by step.
+    void reserve(std::size_t rows, std::size_t bytes) {
+        cells_.reserve(cells_.size() + rows * width_);
+        data_.reserve(data_.size() + bytes);
+    }
+
     void push_null() { cells_.push_back({data_.size(), 0, true}); }
     void push_cell(std::string_view value) {
         cells_.push_back({data_.size(), value.size(), false});

@@ -37,17 +37,31 @@ std::optional<Fields> parse(std::string_view s) {
     return f;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}  // namespace
+
+std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day) {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;  // floor division
+    const std::int64_t year_of_era = year - era * 400;
+    const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const std::int64_t day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
 }
 
-}  // namespace
+CivilDate civil_from_days(std::int64_t days) {
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;  // floor division
+    const std::int64_t day_of_era = days - era * 146097;
+    const std::int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t mp = (5 * day_of_year + 2) / 153;
+    const std::int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
+    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+    return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
 
 std::string mysql_datetime(std::int64_t unix_seconds) {
     const std::time_t t = static_cast<std::time_t>(unix_seconds);
@@ -61,9 +75,7 @@ std::string mysql_datetime(std::int64_t unix_seconds) {
 std::optional<std::int64_t> unix_from_mysql(std::string_view text) {
     const auto f = parse(text);
     if (!f) return std::nullopt;
-    return days_from_civil(f->y, static_cast<unsigned>(f->mo), static_cast<unsigned>(f->d)) *
-               86400 +
-           f->h * 3600 + f->mi * 60 + f->se;
+    return days_from_civil(f->y, f->mo, f->d) * 86400 + f->h * 3600 + f->mi * 60 + f->se;
 }
 
 std::optional<std::string> iso8601_utc(std::optional<std::string_view> text) {

@@ -7,6 +7,15 @@
 
 namespace cartpress::core {
 
+// The proleptic Gregorian calendar (H. Hinnant's algorithms), for any year: days since
+// 1970-01-01 of a date with month 1..12 (the day simply counts on from the 1st, so day 0 is the
+// day before), and the date of such a day count.
+std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day);
+struct CivilDate {
+    std::int64_t year, month, day;
+};
+CivilDate civil_from_days(std::int64_t days);
+
 // "YYYY-MM-DD HH:MM:SS" (UTC) of a Unix time: how WordPress and FluentCart store times (as
 // text in the table's DATETIME columns, read as UTC). Text of this form orders like the times.
 std::string mysql_datetime(std::int64_t unix_seconds);

@@ -33,5 +33,18 @@ BOOST_AUTO_TEST_CASE(iso8601_of_stored_times) {
     BOOST_TEST(!iso8601_utc("2025-03-01 24:00:00").has_value());
 }
 
+// The calendar both the tokens' times and FluentCart's ISO dates are computed with.
+BOOST_AUTO_TEST_CASE(calendar_days_round_trip_for_any_year) {
+    BOOST_TEST(days_from_civil(1970, 1, 1) == 0);
+    BOOST_TEST(days_from_civil(2000, 3, 1) == 11017);
+    BOOST_TEST(days_from_civil(1970, 1, 0) == -1);  // day 0 is the day before the 1st
+    const CivilDate before = civil_from_days(-1);
+    BOOST_TEST((before.year == 1969 && before.month == 12 && before.day == 31));
+    for (std::int64_t days = -800000; days <= 800000; days += 997) {
+        const CivilDate d = civil_from_days(days);
+        BOOST_TEST(days_from_civil(d.year, d.month, d.day) == days, "day " << days);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 #include "dates.hpp"
 
+#include <cartpress/core/utc_time.hpp>
 #include <cstdint>
 #include <cstdio>
 
@@ -19,36 +20,6 @@ std::optional<std::int64_t> digits(std::string_view text, std::size_t pos, std::
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date with month 1..12 (any year, any day:
-// the day simply counts on from the 1st).
-std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day) {
-    year -= month <= 2 ? 1 : 0;
-    const std::int64_t era = floor_div(year, 400);
-    const std::int64_t year_of_era = year - era * 400;
-    const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const std::int64_t day_of_era =
-        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
-
-struct Civil {
-    std::int64_t year, month, day;
-};
-
-Civil civil_from_days(std::int64_t days) {
-    days += 719468;
-    const std::int64_t era = floor_div(days, 146097);
-    const std::int64_t day_of_era = days - era * 146097;
-    const std::int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const std::int64_t day_of_year =
-        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const std::int64_t mp = (5 * day_of_year + 2) / 153;
-    const std::int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
-    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-    return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
 }
 
 }  // namespace
@@ -76,12 +47,12 @@ std::optional<std::string> iso_datetime(std::optional<std::string_view> mysql_da
     // before, and so on for every field.
     const std::int64_t months = *year * 12 + (*month - 1);
     const std::int64_t days =
-        days_from_civil(floor_div(months, 12), months - floor_div(months, 12) * 12 + 1, 1) +
+        core::days_from_civil(floor_div(months, 12), months - floor_div(months, 12) * 12 + 1, 1) +
         (*day - 1);
     const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second;
     const std::int64_t day_number = floor_div(seconds, 86400);
     const std::int64_t second_of_day = seconds - day_number * 86400;
-    const Civil date = civil_from_days(day_number);
+    const core::CivilDate date = core::civil_from_days(day_number);
 
     const std::int64_t hour_of_day = second_of_day / 3600;
     const std::int64_t minute_of_hour = second_of_day / 60 % 60;

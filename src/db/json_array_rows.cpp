@@ -67,11 +67,7 @@ core::Result<Rows, std::string> expand_json_array_rows(const Rows& rows, std::si
     if (width < leading) return core::fail(std::string("width below the leading cells"));
     Rows out(width);
     // The cells' text is at most the arrays' text (less quotes, separators and escapes).
-    std::size_t bytes = 0;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (std::size_t c = 0; c < rows.width(); ++c) bytes += rows[r].get(c).value_or("").size();
-    }
-    out.reserve(rows.size(), bytes);
+    out.reserve(rows.size(), rows.bytes());
     rapidjson::Reader reader;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const auto row = rows[r];

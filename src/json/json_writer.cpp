@@ -59,13 +59,12 @@ public:
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;
 
-    // Room for n more bytes at the cursor; advance() says how many were written.
+    // Room for n more bytes at the cursor; advance_to() says where the writing ended.
     char* room(std::size_t n) {
         if (end_ + n > out_.size()) [[unlikely]]
             grow(n);
         return out_.data() + end_;
     }
-    void advance(std::size_t n) { end_ += n; }
     void advance_to(const char* p) { end_ = static_cast<std::size_t>(p - out_.data()); }
 
     void put(char c) {

@@ -42,6 +42,7 @@ public:
     std::size_t size() const { return width_ == 0 ? 0 : cells_.size() / width_; }
     bool empty() const { return size() == 0; }
     std::size_t width() const { return width_; }
+    std::size_t bytes() const { return data_.size(); }  // of all cells' text
     Row operator[](std::size_t i) const { return Row(*this, i); }
 
     // Room for `rows` more rows holding `bytes` more bytes in all, so that filling a known

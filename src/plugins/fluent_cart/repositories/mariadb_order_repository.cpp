@@ -112,8 +112,8 @@ public:
         Read read;
         if (auto r = read_rows(queries_.graph, id, read); !r) return core::fail(r.error());
         if (!read.has_order) return std::optional<OrderGraph>();
-        const bool has_parent =
-            to_id(read.graph.order[column_index(kOrderColumns, "parent_id")]).value_or(0) != 0;
+        static const std::size_t parent_id_at = column_index(kOrderColumns, "parent_id");
+        const bool has_parent = to_id(read.graph.order[parent_id_at]).value_or(0) != 0;
         if (read.has_subscriptions || has_parent) {
             if (auto r = read_rows(queries_.subscriptions, id, read); !r) {
                 return core::fail(r.error());

@@ -1,6 +1,7 @@
 #include <cartpress/auth/application_passwords.hpp>
 #include <cartpress/auth/user_repository.hpp>
 #include <cartpress/core/php_serialize.hpp>
+#include <cartpress/db/statement_prefixes.hpp>
 #include <cartpress/db/transaction.hpp>
 
 namespace cartpress::auth {
@@ -85,6 +86,7 @@ private:
 
 UserQueries::UserQueries(const std::string& p) : capabilities_key(p + "capabilities") {
     const std::string select =
+        std::string(db::kEstimateEqualitiesFromStatistics) +
         "SELECT u.ID, u.user_login, u.user_email, m.meta_key, m.meta_value, m.umeta_id FROM " + p +
         "users u LEFT JOIN " + p +
         "usermeta m ON m.user_id = u.ID AND m.meta_key IN ('_application_passwords', ?) ";

@@ -220,11 +220,71 @@ private:
         return p;
     }
 
+    // The bytes s[0, n) for n in 1..7 as one word for plain8(), by overlapping loads that stay
+    // inside the string; the word's other bytes are a plain 'a'.
+    static std::uint64_t short_word(const char* s, std::size_t n) {
+        constexpr std::uint64_t kPlainFill = 0x6161616161616161ULL;
+        if (n >= 4) {
+            std::uint32_t head = 0;
+            std::uint32_t tail = 0;
+            std::memcpy(&head, s, 4);
+            std::memcpy(&tail, s + n - 4, 4);
+            return head | (std::uint64_t{tail} << 32);
+        }
+        if (n >= 2) {
+            std::uint16_t head = 0;
+            std::uint16_t tail = 0;
+            std::memcpy(&head, s, 2);
+            std::memcpy(&tail, s + n - 2, 2);
+            return (kPlainFill << 32) | head | (std::uint64_t{tail} << 16);
+        }
+        return (kPlainFill << 8) | static_cast<unsigned char>(s[0]);
+    }
+
+    // Copies s[0, n) for n in 1..7 with the same overlapping pieces.
+    static void copy_short(char* p, const char* s, std::size_t n) {
+        if (n >= 4) {
+            std::memcpy(p, s, 4);
+            std::memcpy(p + n - 4, s + n - 4, 4);
+        } else if (n >= 2) {
+            std::memcpy(p, s, 2);
+            std::memcpy(p + n - 2, s + n - 2, 2);
+        } else {
+            *p = *s;
+        }
+    }
+
+    // Copies the plain bytes at the start of s, returning how many. A string without anything to
+    // escape — nearly every key and value — is checked and copied in whole words: under 8 bytes
+    // by overlapping loads, otherwise word by word with the last word overlapping the one before.
+    static std::size_t copy_plain_prefix(char* p, std::string_view s) {
+        const char* in = s.data();
+        const std::size_t n = s.size();
+        if (n < 8) {
+            if (n == 0 || !plain8(short_word(in, n))) return 0;
+            copy_short(p, in, n);
+            return n;
+        }
+        std::size_t i = 0;
+        std::uint64_t w = 0;
+        for (; i + 8 <= n; i += 8) {
+            std::memcpy(&w, in + i, sizeof w);
+            if (!plain8(w)) return i;
+            std::memcpy(p + i, &w, sizeof w);
+        }
+        if (i == n) return n;
+        std::memcpy(&w, in + n - 8, sizeof w);
+        if (!plain8(w)) return i;
+        std::memcpy(p + n - 8, &w, sizeof w);  // rewrites bytes already copied, unchanged
+        return n;
+    }
+
     bool string(std::string_view s) {
         // Six output bytes per input byte at most ("\u001f"; a 4-byte sequence is 12).
         char* p = out_.room(s.size() * 6 + 2);
         *p++ = '"';
-        std::size_t i = 0;
+        std::size_t i = copy_plain_prefix(p, s);
+        p += i;
         while (i < s.size()) {
             // Plain bytes are copied as they are scanned: words, then single bytes.
             for (std::uint64_t w; i + 8 <= s.size(); i += 8, p += 8) {

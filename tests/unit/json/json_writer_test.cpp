@@ -35,19 +35,26 @@ BOOST_AUTO_TEST_CASE(control_characters_and_raw_ascii) {
     BOOST_TEST(roundtrip(R"(["\u00C9"])") == R"(["\u00c9"])");
 }
 
-// Plain text is scanned eight bytes at a time: a byte that needs escaping must be found at
-// every position of a word, and after a run of whole words.
+// Plain text is scanned eight bytes at a time, strings under eight bytes and the last bytes of
+// longer ones by overlapping loads: a byte that needs escaping must be found at every position
+// of every length, and every plain byte must land in its place (the letters all differ).
 BOOST_AUTO_TEST_CASE(escapes_are_found_at_every_position) {
     const std::pair<std::string, std::string> specials[] = {
         {"\"", "\\\""},          {"\\", "\\\\"},      {"/", "\\/"},
         {"\n", "\\n"},           {"\x1f", "\\u001f"}, {"\x01", "\\u0001"},
         {"\xC3\xA9", "\\u00e9"}, {"\x7f", "\x7f"}};
-    for (std::size_t length : {1u, 7u, 8u, 9u, 16u, 17u, 23u}) {
+    const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (std::size_t length = 0; length <= 26; ++length) {
+        const std::string plain = letters.substr(0, length);
+        Document whole;
+        whole.SetArray();
+        whole.PushBack(str(plain, whole.GetAllocator()), whole.GetAllocator());
+        BOOST_TEST(*encode(whole) == "[\"" + plain + "\"]", "plain, length " << length);
         for (std::size_t at = 0; at < length; ++at) {
             for (const auto& [raw, escaped] : specials) {
-                std::string text(length, 'a');
+                std::string text = plain;
                 text.replace(at, 1, raw);
-                std::string expected(length, 'a');
+                std::string expected = plain;
                 expected.replace(at, 1, escaped);
                 Document d;
                 d.SetArray();

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cartpress/db/json_array_rows.hpp>
+#include <cartpress/db/statement_prefixes.hpp>
 #include <vector>
 
 #include "repositories/order_repository.hpp"
@@ -70,6 +71,8 @@ void append(std::vector<std::string>& to, std::vector<std::string> more) {
 // collations must not clash in the UNION. db::expand_json_array_rows turns the arrays back
 // into cells. No ORDER BY: sorting a UNION needs a temporary table, on disk as soon as a TEXT
 // column is in it; the rows are ordered in C++.
+// Every branch looks rows up by the order's id, so the statement estimates its equalities from
+// index statistics (db/statement_prefixes.hpp).
 GraphStatement union_all(const std::vector<Branch>& branches) {
     GraphStatement out;
     for (const auto& b : branches) {
@@ -82,7 +85,7 @@ GraphStatement union_all(const std::vector<Branch>& branches) {
         one += ") AS CHAR) " + b.from_where;
         // Every placeholder is the order id, so their order does not matter.
         for (char c : one) out.parameters += c == '?';
-        if (!out.sql.empty()) out.sql += " UNION ALL ";
+        out.sql += out.sql.empty() ? db::kEstimateEqualitiesFromStatistics : " UNION ALL ";
         out.sql += one;
     }
     return out;

@@ -71,8 +71,6 @@ void append(std::vector<std::string>& to, std::vector<std::string> more) {
 // collations must not clash in the UNION. db::expand_json_array_rows turns the arrays back
 // into cells. No ORDER BY: sorting a UNION needs a temporary table, on disk as soon as a TEXT
 // column is in it; the rows are ordered in C++.
-// Every branch looks rows up by the order's id, so the statement estimates its equalities from
-// index statistics (db/statement_prefixes.hpp).
 GraphStatement union_all(const std::vector<Branch>& branches) {
     GraphStatement out;
     for (const auto& b : branches) {
@@ -85,7 +83,7 @@ GraphStatement union_all(const std::vector<Branch>& branches) {
         one += ") AS CHAR) " + b.from_where;
         // Every placeholder is the order id, so their order does not matter.
         for (char c : one) out.parameters += c == '?';
-        out.sql += out.sql.empty() ? db::kEstimateEqualitiesFromStatistics : " UNION ALL ";
+        if (!out.sql.empty()) out.sql += " UNION ALL ";
         out.sql += one;
     }
     return out;
@@ -384,6 +382,10 @@ OrderQueries::OrderQueries(const std::string& p) {
                  {},
                  "FROM " + subscription_table + " s WHERE s.parent_order_id = ?"});
     graph = union_all(b);
+    // The branches look their rows up by the order's id (db/statement_prefixes.hpp). Not the
+    // subscription statement: it finds children on the low-cardinality `type` index, where only
+    // a dive tells that the 'renewal' rows are few.
+    graph.sql.insert(0, db::kEstimateEqualitiesFromStatistics);
 
     b.clear();
     // fct_orders has no index on parent_id, and FluentCart creates child orders only as

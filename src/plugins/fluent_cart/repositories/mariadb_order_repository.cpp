@@ -382,9 +382,10 @@ OrderQueries::OrderQueries(const std::string& p) {
                  {},
                  "FROM " + subscription_table + " s WHERE s.parent_order_id = ?"});
     graph = union_all(b);
-    // The branches look their rows up by the order's id (db/statement_prefixes.hpp). Not the
-    // subscription statement: it finds children on the low-cardinality `type` index, where only
-    // a dive tells that the 'renewal' rows are few.
+    // The branches look their rows up by the order's id (db/statement_prefixes.hpp); the
+    // thumbnails' meta_key look-up reads every thumbnail row either way, fct_product_meta having
+    // no index on object_id. Not the subscription statement: it finds children on the
+    // low-cardinality `type` index, where only a dive tells that the 'renewal' rows are few.
     graph.sql.insert(0, db::kEstimateEqualitiesFromStatistics);
 
     b.clear();

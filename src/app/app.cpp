@@ -53,7 +53,8 @@ App::App(config::Settings settings, const core::Clock& clock)
       user_queries_(settings_.table_prefix),
       throttle_(settings_.auth.max_failures,
                 std::chrono::seconds(settings_.auth.failure_window_seconds)),
-      authenticator_(app_password_settings(settings_), user_queries_, throttle_, verified_),
+      authenticator_(app_password_settings(settings_), user_queries_, throttle_, verified_,
+                     user_rows_),
       options_(settings_.table_prefix, std::chrono::seconds(settings_.options_cache_seconds),
                option_overrides(settings_)) {
     stats_.started = clock_.steady_now();

@@ -25,8 +25,13 @@ rest::RestError auth_error(std::string code, std::string message) {
 ApplicationPasswordAuthenticator::ApplicationPasswordAuthenticator(AppPasswordSettings settings,
                                                                    const UserQueries& queries,
                                                                    AuthThrottle& throttle,
-                                                                   VerifiedHashCache& verified)
-    : settings_(settings), queries_(queries), throttle_(throttle), verified_(verified) {}
+                                                                   VerifiedHashCache& verified,
+                                                                   UserRowLocations& user_rows)
+    : settings_(settings),
+      queries_(queries),
+      throttle_(throttle),
+      verified_(verified),
+      user_rows_(user_rows) {}
 
 bool ApplicationPasswordAuthenticator::available(const http::Request& request) const {
     if (settings_.force_available || settings_.local_environment) return true;
@@ -54,7 +59,7 @@ CurrentUser ApplicationPasswordAuthenticator::authenticate(const rest::RestReque
         return {};
     }
 
-    auto repository = make_mariadb_user_repository(ctx.db, queries_);
+    auto repository = make_mariadb_user_repository(ctx.db, queries_, user_rows_);
     auto user = repository->find_by_login(login);
     if (user && !*user && looks_like_email(login)) user = repository->find_by_email(login);
     if (!user) {

@@ -65,6 +65,7 @@ private:
     auth::UserQueries user_queries_;
     auth::AuthThrottle throttle_;
     auth::VerifiedHashCache verified_;
+    auth::UserRowLocations user_rows_;
     auth::ApplicationPasswordAuthenticator authenticator_;
     mutable site::SiteOptionsCache options_;
     std::vector<std::unique_ptr<plugin::Plugin>> plugins_;

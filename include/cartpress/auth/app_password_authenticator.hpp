@@ -21,7 +21,8 @@ struct AppPasswordSettings {
 class ApplicationPasswordAuthenticator {
 public:
     ApplicationPasswordAuthenticator(AppPasswordSettings settings, const UserQueries& queries,
-                                     AuthThrottle& throttle, VerifiedHashCache& verified);
+                                     AuthThrottle& throttle, VerifiedHashCache& verified,
+                                     UserRowLocations& user_rows);
 
     // §11.7: HTTPS (HTTPS on/1, or unset with port 443), a local site, or forced.
     bool available(const http::Request& request) const;
@@ -37,6 +38,7 @@ private:
     const UserQueries& queries_;
     AuthThrottle& throttle_;
     VerifiedHashCache& verified_;
+    UserRowLocations& user_rows_;
 };
 
 }  // namespace cartpress::auth

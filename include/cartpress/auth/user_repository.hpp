@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cartpress/auth/user_row_locations.hpp>
 #include <cartpress/core/result.hpp>
 #include <cartpress/db/db_error.hpp>
 #include <cartpress/db/session.hpp>
@@ -23,7 +24,8 @@ struct UserAuthRecord {
 class UserRepository {
 public:
     virtual ~UserRepository() = default;
-    // user_login = ? (the column's collation makes it case-insensitive, as in WordPress).
+    // user_login = ? (the column's collation makes it case-insensitive, as in WordPress). Read
+    // by primary key where the rows were found before (UserRowLocations), else searched.
     virtual core::Result<std::optional<UserAuthRecord>, db::DbError> find_by_login(
         std::string_view login) = 0;
     virtual core::Result<std::optional<UserAuthRecord>, db::DbError> find_by_email(
@@ -43,11 +45,14 @@ struct UserQueries {
     std::string capabilities_key;
     std::string by_login;
     std::string by_email;
+    std::string at_by_login;  // the rows at known places, if the login still names that user
+    std::string at_by_email;
     std::string lock_app_passwords;
     std::string update_meta;
 };
 
 std::unique_ptr<UserRepository> make_mariadb_user_repository(db::Session& session,
-                                                             const UserQueries& queries);
+                                                             const UserQueries& queries,
+                                                             UserRowLocations& locations);
 
 }  // namespace cartpress::auth

@@ -28,7 +28,8 @@ struct AuthFixture {
     // Runs authentication for one request; returns the user and leaves any error in `error`.
     CurrentUser login(const std::string& user, const std::string& password,
                       AppPasswordSettings settings = {.local_environment = true}) {
-        ApplicationPasswordAuthenticator authenticator(settings, queries, throttle, verified);
+        ApplicationPasswordAuthenticator authenticator(settings, queries, throttle, verified,
+                                                       user_rows);
         auto http = RequestBuilder{}.get("/wp-json/").basic_auth(user, password).build();
         rest::RestRequest request(http, "GET", "/");
         rest::RequestContext ctx(*session, clock, random, options);
@@ -44,6 +45,7 @@ struct AuthFixture {
     UserQueries queries;
     AuthThrottle throttle;
     VerifiedHashCache verified;
+    UserRowLocations user_rows;
     site::SiteOptions options;
     test::ReferenceCredentials creds;
     test::FakeClock clock{1800000000};
@@ -167,6 +169,111 @@ BOOST_AUTO_TEST_CASE(the_first_meta_row_of_each_key_counts) {
     const auto user = login("twice", "TwicePassword00000000000");
     BOOST_TEST(user.logged_in());
     BOOST_TEST(!user.can("manage_options"));  // the first capabilities row: subscriber
+}
+
+// The places of a user's rows, as the search found them (umeta_ids from the database).
+UserRowIds rows_of(int user_id) {
+    auto& db = *DbWorld::get().db;
+    const auto id = [&](const std::string& key) {
+        return std::stoll(test::query_value(
+            db, "cp_db",
+            "SELECT MIN(umeta_id) FROM wp_usermeta WHERE user_id = " + std::to_string(user_id) +
+                " AND meta_key = '" + key + "'"));
+    };
+    return {user_id, id("_application_passwords"), id("wp_capabilities")};
+}
+
+bool same(const std::optional<UserRowIds>& a, const UserRowIds& b) {
+    return a && a->user_id == b.user_id && a->passwords_meta_id == b.passwords_meta_id &&
+           a->capabilities_meta_id == b.capabilities_meta_id;
+}
+
+BOOST_AUTO_TEST_CASE(a_known_login_is_read_by_primary_key) {
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 44, "placed", "placed@example.com", "editor",
+                   "PlacedPassword0000000000", test::HashKind::kGeneric);
+    // The search walks the user's meta rows on the user_id index; a read by primary key
+    // walks nothing.
+    test::ServerCounters walked(*session, "Handler_read_next");
+    BOOST_TEST(login("placed", "PlacedPassword0000000000").can("edit_others_posts"));
+    BOOST_TEST(walked.since() > 0);
+    BOOST_TEST(same(user_rows.find(UserRowLocations::By::kLogin, "placed"), rows_of(44)));
+    walked.reset();
+    const auto user = login("placed", "PlacedPassword0000000000");
+    BOOST_TEST(walked.since() == 0);
+    BOOST_TEST(user.id == 44);
+    BOOST_TEST(user.email == "placed@example.com");
+    BOOST_TEST(user.can("edit_others_posts"));
+}
+
+BOOST_AUTO_TEST_CASE(rows_changed_in_place_count_at_once) {
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 45, "inplace", "inplace@example.com", "subscriber",
+                   "InPlacePassword000000000", test::HashKind::kGeneric);
+    BOOST_TEST(login("inplace", "InPlacePassword000000000").logged_in());
+    BOOST_TEST(user_rows.find(UserRowLocations::By::kLogin, "inplace").has_value());
+    db.exec("cp_db",
+            "UPDATE wp_usermeta SET meta_value = 'a:1:{s:13:\"administrator\";b:1;}' WHERE "
+            "user_id = 45 AND meta_key = 'wp_capabilities'");
+    BOOST_TEST(login("inplace", "InPlacePassword000000000").can("manage_options"));
+    db.exec("cp_db",
+            "UPDATE wp_usermeta SET meta_value = 'a:0:{}' WHERE user_id = 45 AND meta_key = "
+            "'_application_passwords'");
+    BOOST_TEST(!login("inplace", "InPlacePassword000000000").logged_in());
+}
+
+BOOST_AUTO_TEST_CASE(rows_that_moved_are_searched_again) {
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 46, "moved", "moved@example.com", "subscriber",
+                   "MovedPassword00000000000", test::HashKind::kGeneric);
+    BOOST_TEST(login("moved", "MovedPassword00000000000").logged_in());
+    const UserRowIds before = rows_of(46);
+    // Deleted and added again (delete_user_meta + add_user_meta): new umeta_ids.
+    db.exec("cp_db",
+            "INSERT INTO wp_usermeta (user_id, meta_key, meta_value) SELECT user_id, meta_key, "
+            "meta_value FROM wp_usermeta WHERE user_id = 46; DELETE FROM wp_usermeta WHERE "
+            "umeta_id IN (" +
+                std::to_string(before.passwords_meta_id) + ", " +
+                std::to_string(before.capabilities_meta_id) + ")");
+    BOOST_TEST(login("moved", "MovedPassword00000000000").logged_in());
+    const UserRowIds after = rows_of(46);
+    BOOST_TEST(after.passwords_meta_id != before.passwords_meta_id);
+    BOOST_TEST(same(user_rows.find(UserRowLocations::By::kLogin, "moved"), after));
+
+    // A row handed to another user is no longer this user's: no passwords, no login.
+    db.exec("cp_db", "UPDATE wp_usermeta SET user_id = 0 WHERE umeta_id = " +
+                         std::to_string(after.passwords_meta_id));
+    BOOST_TEST(!login("moved", "MovedPassword00000000000").logged_in());
+    BOOST_TEST(!user_rows.find(UserRowLocations::By::kLogin, "moved").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_renamed_login_no_longer_names_the_user) {
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 47, "before", "renamed@example.com", "subscriber",
+                   "RenamedPassword000000000", test::HashKind::kGeneric);
+    BOOST_TEST(login("before", "RenamedPassword000000000").logged_in());
+    BOOST_TEST(login("renamed@example.com", "RenamedPassword000000000").logged_in());
+    BOOST_TEST(user_rows.find(UserRowLocations::By::kEmail, "renamed@example.com").has_value());
+    db.exec("cp_db",
+            "UPDATE wp_users SET user_login = 'after', user_email = 'after@example.com' WHERE "
+            "ID = 47");
+    BOOST_TEST(!login("before", "RenamedPassword000000000").logged_in());
+    BOOST_TEST(!login("renamed@example.com", "RenamedPassword000000000").logged_in());
+    BOOST_TEST(login("after", "RenamedPassword000000000").id == 47);
+}
+
+BOOST_AUTO_TEST_CASE(a_user_without_capabilities_is_searched_each_time) {
+    // A capabilities row added later has no known place: such a user is never remembered.
+    auto& db = *DbWorld::get().db;
+    test::add_user(db, "cp_db", "wp_", 48, "roleless", "roleless@example.com", "subscriber",
+                   "RolelessPassword00000000", test::HashKind::kGeneric);
+    db.exec("cp_db", "DELETE FROM wp_usermeta WHERE user_id = 48 AND meta_key = 'wp_capabilities'");
+    BOOST_TEST(login("roleless", "RolelessPassword00000000").logged_in());
+    BOOST_TEST(!user_rows.find(UserRowLocations::By::kLogin, "roleless").has_value());
+    db.exec("cp_db",
+            "INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (48, "
+            "'wp_capabilities', 'a:1:{s:6:\"editor\";b:1;}')");
+    BOOST_TEST(login("roleless", "RolelessPassword00000000").can("edit_others_posts"));
 }
 
 BOOST_AUTO_TEST_CASE(a_login_costs_the_server_no_temporary_table) {

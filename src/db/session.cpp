@@ -1,4 +1,5 @@
 #include <cppconn/connection.h>
+#include <cppconn/datatype.h>
 #include <cppconn/driver.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
@@ -8,10 +9,13 @@
 
 #include <algorithm>
 #include <cartpress/db/session.hpp>
+#include <charconv>
+#include <cstdint>
 #include <list>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace cartpress::db {
 namespace {
@@ -265,17 +269,57 @@ private:
         }
     }
 
+    // How a column's cells are read. Connector/C++ turns a binary-protocol integer into text
+    // with snprintf and a heap string (≈ 1,200 instructions a cell); the integer itself and
+    // std::to_chars give the same digits for a tenth of that. Other types keep getString's
+    // formatting.
+    enum class CellRead : unsigned char { kText, kSigned, kUnsigned };
+
+    static CellRead cell_read(sql::ResultSetMetaData& meta, unsigned column) {
+        switch (meta.getColumnType(column)) {
+            case sql::DataType::TINYINT:
+            case sql::DataType::SMALLINT:
+            case sql::DataType::MEDIUMINT:
+            case sql::DataType::INTEGER:
+            case sql::DataType::BIGINT:
+                return meta.isSigned(column) ? CellRead::kSigned : CellRead::kUnsigned;
+            default:
+                return CellRead::kText;
+        }
+    }
+
     static Rows read_all(sql::ResultSet& rs) {
-        const unsigned width = rs.getMetaData()->getColumnCount();
+        sql::ResultSetMetaData& meta = *rs.getMetaData();
+        const unsigned width = meta.getColumnCount();
+        std::vector<CellRead> how(width);
+        for (unsigned c = 0; c < width; ++c) how[c] = cell_read(meta, c + 1);
         Rows rows(width);
         rows.reserve(rs.rowsCount(), 0);  // results are buffered: the count is known
+        char digits[24];
         while (rs.next()) {
             for (unsigned c = 1; c <= width; ++c) {
                 if (rs.isNull(c)) {
                     rows.push_null();
-                } else {
-                    const sql::SQLString value = rs.getString(c);
-                    rows.push_cell(std::string_view(value.c_str(), value.length()));
+                    continue;
+                }
+                switch (how[c - 1]) {
+                    case CellRead::kSigned: {
+                        const auto end = std::to_chars(digits, digits + sizeof digits,
+                                                       static_cast<std::int64_t>(rs.getInt64(c)));
+                        rows.push_cell(std::string_view(digits, end.ptr - digits));
+                        break;
+                    }
+                    case CellRead::kUnsigned: {
+                        const auto end = std::to_chars(digits, digits + sizeof digits,
+                                                       static_cast<std::uint64_t>(rs.getUInt64(c)));
+                        rows.push_cell(std::string_view(digits, end.ptr - digits));
+                        break;
+                    }
+                    case CellRead::kText: {
+                        const sql::SQLString value = rs.getString(c);
+                        rows.push_cell(std::string_view(value.c_str(), value.length()));
+                        break;
+                    }
                 }
             }
         }

@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 #include <cartpress/db/transaction.hpp>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include "db/db_world.hpp"
 #include "support/store_fixtures.hpp"
@@ -26,6 +29,52 @@ BOOST_AUTO_TEST_CASE(four_byte_utf8_round_trip) {
     BOOST_TEST(rows->size() == 1u);
     BOOST_TEST((*rows)[0].str(0) == text);
     BOOST_TEST((*rows)[0].i64(1) == 14);  // characters, not bytes: the server saw utf8mb4
+}
+
+BOOST_AUTO_TEST_CASE(integer_cells_read_as_their_decimal_text) {
+    // Every integer width at its limits, signed and unsigned, plus kinds read through
+    // Connector/C++'s text conversion (TINYINT(1), YEAR, DECIMAL, DOUBLE): the text the
+    // session has always produced. (The binary protocol drops ZEROFILL's padding, and a DOUBLE
+    // comes with six decimals: nothing of ours reads either.)
+    auto s = DbWorld::get().session();
+    BOOST_REQUIRE(s->execute("CREATE TABLE IF NOT EXISTS t_ints (id INT PRIMARY KEY, a TINYINT, "
+                             "b TINYINT UNSIGNED, c SMALLINT, d MEDIUMINT UNSIGNED, e INT, "
+                             "f INT UNSIGNED, g BIGINT, h BIGINT UNSIGNED, i INT(6) ZEROFILL, "
+                             "j TINYINT(1), k YEAR, l DECIMAL(18,2), m DOUBLE)")
+                      .has_value());
+    BOOST_REQUIRE(s->execute("REPLACE INTO t_ints VALUES (1, -128, 255, -32768, 16777215, "
+                             "-2147483648, 4294967295, -9223372036854775808, "
+                             "18446744073709551615, 42, 1, 2026, -12.50, 0.5), (2, 127, 0, 32767, "
+                             "0, 2147483647, 0, 9223372036854775807, 0, 0, -1, 1999, 0, -3)")
+                      .has_value());
+    auto rows = s->query(
+        "SELECT a, b, c, d, e, f, g, h, i, j, k, l, m, id * 2, NULL + 0 FROM "
+        "t_ints ORDER BY id");
+    BOOST_REQUIRE(rows.has_value());
+    BOOST_REQUIRE(rows->size() == 2u);
+    const std::vector<std::string> first = {"-128",
+                                            "255",
+                                            "-32768",
+                                            "16777215",
+                                            "-2147483648",
+                                            "4294967295",
+                                            "-9223372036854775808",
+                                            "18446744073709551615",
+                                            "42",
+                                            "1",
+                                            "2026",
+                                            "-12.50",
+                                            "0.500000",
+                                            "2"};
+    const std::vector<std::string> second = {
+        "127", "0", "32767", "0",    "2147483647", "0",         "9223372036854775807",
+        "0",   "0", "-1",    "1999", "0.00",       "-3.000000", "4"};
+    for (std::size_t c = 0; c < first.size(); ++c) {
+        BOOST_TEST((*rows)[0].str(c) == first[c], "column " << c << ": " << (*rows)[0].str(c));
+        BOOST_TEST((*rows)[1].str(c) == second[c], "column " << c << ": " << (*rows)[1].str(c));
+    }
+    BOOST_TEST((*rows)[0].is_null(14));
+    BOOST_TEST((*rows)[0].i64(6) == std::numeric_limits<std::int64_t>::min());
 }
 
 BOOST_AUTO_TEST_CASE(null_is_not_empty_string) {

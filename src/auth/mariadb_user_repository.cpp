@@ -155,7 +155,7 @@ UserQueries::UserQueries(const std::string& p) : capabilities_key(p + "capabilit
     by_email = select + "WHERE u.user_email = ?";
     // Both rows by primary key, the user by ID: constant lookups. The meta rows' user is
     // compared in C++: `m.user_id = u.ID` in SQL makes MariaDB range-scan the user_id index
-    // instead (183 k instructions against 134 k, bench/sql-instructions).
+    // instead (182 k instructions against 135 k, bench/sql-instructions).
     const std::string at =
         "SELECT u.ID, u.user_login, u.user_email, m.meta_key, m.meta_value, m.umeta_id, "
         "m.user_id FROM " +

@@ -89,7 +89,9 @@ private:
         found.user = user_of(rows[first]);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const auto row = rows[i];
-            if (row.i64(0) != found.user.id || row.is_null(3)) continue;  // another user, no meta
+            // No meta, or a meta row of another user (another user of the login in the search;
+            // a row given away since, at a known place).
+            if (row.is_null(3) || row.i64(6) != found.user.id) continue;
             const std::int64_t umeta_id = row.i64(5);
             const std::string key = row.str(3);
             if (key == kAppPasswordsKey &&
@@ -106,27 +108,17 @@ private:
     }
 
     // The rows at their known places, if each still is what it was: the user (still under the
-    // login asked for) and two meta rows of that user under their keys. A lower umeta_id of a
-    // key cannot appear later (AUTO_INCREMENT), so the rows found are still the first ones.
+    // login asked for) and its first row of each key, at the same umeta_ids. A lower umeta_id
+    // of a key cannot appear later (AUTO_INCREMENT), so the rows found are still the first ones.
     std::optional<UserAuthRecord> still_in_place(const db::Rows& rows,
                                                  const UserRowIds& ids) const {
-        if (rows.size() != 2) return std::nullopt;
-        UserAuthRecord user = user_of(rows[0]);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const auto row = rows[i];
-            if (row.i64(6) != ids.user_id) return std::nullopt;
-            const std::int64_t umeta_id = row.i64(5);
-            const std::string key = row.str(3);
-            if (umeta_id == ids.passwords_meta_id && key == kAppPasswordsKey) {
-                user.application_passwords = row.str(4);
-            } else if (umeta_id == ids.capabilities_meta_id && key == queries_.capabilities_key) {
-                user.capabilities = row.str(4);
-            } else {
-                return std::nullopt;
-            }
+        auto found = first_rows(rows);
+        if (!found || found->user.id != ids.user_id ||
+            found->passwords_meta_id != ids.passwords_meta_id ||
+            found->capabilities_meta_id != ids.capabilities_meta_id) {
+            return std::nullopt;
         }
-        if (!user.application_passwords || !user.capabilities) return std::nullopt;
-        return user;
+        return std::move(found->user);
     }
 
     static UserAuthRecord user_of(const db::Rows::Row& row) {
